@@ -1,0 +1,122 @@
+// Reads the runtime contract's environment variables. Every bad value is
+// refused with one line naming the variable and what it expects.
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../frame-types';
+
+export type WixAuthConfig =
+  | { kind: 'apiKey'; apiKey: string; siteId: string }
+  | { kind: 'oauth'; clientId: string; clientSecret: string; instanceId: string };
+
+export interface FrameConfig {
+  demo: boolean;
+  dataDir: string;
+  http: { host: string; port: number };
+  webhook: { host: string; port: number; publicKeyPem: string | null };
+  wix: { apiBaseUrl: string; mediaBaseUrl: string; auth: WixAuthConfig | null; projectId: string | null };
+  pollSeconds: number;
+  slideSeconds: number;
+}
+
+type Env = NodeJS.ProcessEnv;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${raw}".`);
+  return n;
+}
+
+function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(`${name} must be a number of seconds from ${min} to ${max}, got "${raw}".`);
+  return n;
+}
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL such as ${fallback}, got "${raw}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) URL such as ${fallback}, got "${raw}".`);
+  return raw.replace(/\/+$/, '');
+}
+
+function host(env: Env, name: string): string {
+  const raw = text(env, name) ?? '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(`${name} must be a host name or IP address to bind, such as 127.0.0.1 or 0.0.0.0, got "${raw}".`);
+  return raw;
+}
+
+function auth(env: Env): WixAuthConfig | null {
+  const apiKey = text(env, 'WIX_API_KEY');
+  const siteId = text(env, 'WIX_SITE_ID');
+  const clientId = text(env, 'WIX_CLIENT_ID');
+  const clientSecret = text(env, 'WIX_CLIENT_SECRET');
+  const instanceId = text(env, 'WIX_INSTANCE_ID');
+  if (apiKey || siteId) {
+    if (!apiKey) throw new ConfigError('WIX_API_KEY must be set together with WIX_SITE_ID (an API key from the Wix API Keys Manager).');
+    if (!siteId) throw new ConfigError('WIX_SITE_ID must be set together with WIX_API_KEY (the site ID from your Wix dashboard URL).');
+    return { kind: 'apiKey', apiKey, siteId };
+  }
+  if (clientId || clientSecret || instanceId) {
+    const missing = [['WIX_CLIENT_ID', clientId], ['WIX_CLIENT_SECRET', clientSecret], ['WIX_INSTANCE_ID', instanceId]].find(([, v]) => !v);
+    if (missing) throw new ConfigError(`${missing[0]} must be set: OAuth needs WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID together.`);
+    return { kind: 'oauth', clientId: clientId!, clientSecret: clientSecret!, instanceId: instanceId! };
+  }
+  return null;
+}
+
+function projectId(env: Env): string | null {
+  const raw = text(env, 'WIX_PROJECT_ID');
+  if (raw === undefined) return null;
+  if (!isGuid(raw)) throw new ConfigError(`WIX_PROJECT_ID must be a project GUID like 123e4567-e89b-12d3-a456-426614174000, got "${raw}".`);
+  return raw;
+}
+
+/** PEM text, or the path of a file holding it. Validity is checked by the webhook receiver. */
+function publicKey(env: Env): string | null {
+  const raw = text(env, 'WIX_WEBHOOK_PUBLIC_KEY');
+  if (raw === undefined) return null;
+  if (raw.includes('-----BEGIN')) return raw.replace(/\\n/g, '\n');
+  try {
+    return readFileSync(raw, 'utf8');
+  } catch {
+    throw new ConfigError(`WIX_WEBHOOK_PUBLIC_KEY must be the PEM public key text or the path of a file holding it; "${raw}" could not be read.`);
+  }
+}
+
+// Other flags are ignored: Electron and Chromium pass switches of their own.
+export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string): FrameConfig {
+  return {
+    demo: argv.includes('--demo'),
+    dataDir: text(env, 'FRAME_DATA_DIR') ?? defaultDataDir,
+    http: { host: host(env, 'FRAME_HTTP_HOST'), port: port(env, 'FRAME_HTTP_PORT', 8700) },
+    webhook: { host: host(env, 'FRAME_WEBHOOK_HOST'), port: port(env, 'FRAME_WEBHOOK_PORT', 8787), publicKeyPem: publicKey(env) },
+    wix: {
+      apiBaseUrl: httpUrl(env, 'WIX_API_BASE_URL', 'https://www.wixapis.com'),
+      mediaBaseUrl: httpUrl(env, 'WIX_MEDIA_BASE_URL', 'https://static.wixstatic.com'),
+      auth: auth(env),
+      projectId: projectId(env),
+    },
+    pollSeconds: seconds(env, 'FRAME_POLL_SECONDS', 300, 1, 86_400),
+    slideSeconds: seconds(env, 'FRAME_SLIDE_SECONDS', 15, 0.5, 3_600),
+  };
+}
+

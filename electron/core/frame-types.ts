@@ -1,0 +1,45 @@
+// What a running frame core offers to the shells (Electron main, web server).
+// The shells only present it; they never reach into its parts.
+
+import type { FrameSnapshot } from '../../shared/display';
+import type { MediaRequest } from '../../shared/media';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  projectId: string | null;
+  items: number;
+  syncedAt: string | null;
+  lastError: string | null;
+  demo: boolean;
+  webhook: { enabled: boolean; reason?: string; accepted: number; ignored: number; rejected: number };
+}
+
+export interface RunningFrame {
+  getSnapshot(): FrameSnapshot;
+  /** Called after every change of gallery or display settings. Returns unsubscribe. */
+  onSnapshot(listener: (snapshot: FrameSnapshot) => void): () => void;
+  /** A resized image for the screen, as a fetch Response (status, headers, body stream). */
+  fetchMedia(request: MediaRequest, signal?: AbortSignal): Promise<Response>;
+  health(): HealthReport;
+  stop(): Promise<void>;
+}
+
+export interface StartFrameOptions {
+  env: NodeJS.ProcessEnv;
+  /** Command-line arguments after the script name, e.g. ['--demo']. */
+  argv: string[];
+  /** Used when FRAME_DATA_DIR is not set (Electron: app.getPath('userData')). */
+  defaultDataDir: string;
+  logger?: Logger;
+}
+
+/** Thrown by startFrame for a bad environment variable or setting: one clear line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

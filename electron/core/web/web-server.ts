@@ -1,0 +1,94 @@
+// The web shell's HTTP server: the renderer, its snapshot and SSE stream,
+// screen-sized media, the public state and health endpoints.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { parseMediaPath } from '../../../shared/media';
+import { SNAPSHOT_EVENT, WebPaths } from '../../../shared/web-api';
+import type { Logger, RunningFrame } from '../frame-types';
+import { SseHub } from './sse-hub';
+import { serveStatic } from './static-files';
+import { publicState } from './public-state';
+
+export interface WebServerOptions {
+  frame: RunningFrame;
+  rendererDir: string;
+  host: string;
+  port: number;
+  logger: Logger;
+}
+
+export interface RunningWebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const { frame, rendererDir, logger } = options;
+  const hub = new SseHub();
+  const unsubscribe = frame.onSnapshot((snapshot) => hub.broadcast(SNAPSHOT_EVENT, snapshot));
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error(`Web request ${req.method} ${req.url} failed: ${(error as Error).message}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://frame.local');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+    switch (url.pathname) {
+      case WebPaths.state:
+        return sendJson(res, 200, publicState(frame.getSnapshot().gallery));
+      case WebPaths.snapshot:
+        return sendJson(res, 200, frame.getSnapshot());
+      case WebPaths.health: {
+        const health = frame.health();
+        return sendJson(res, 200, health);
+      }
+      case WebPaths.events:
+        return hub.connect(req, res, SNAPSHOT_EVENT, frame.getSnapshot());
+    }
+    if (url.pathname.startsWith('/media/')) return serveMedia(url, req, res);
+    if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' });
+    if (await serveStatic(rendererDir, url.pathname, res)) return;
+    sendJson(res, 404, { error: 'not found' });
+  }
+
+  async function serveMedia(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const request = parseMediaPath(url.pathname, url.searchParams);
+    if (!request) return sendJson(res, 400, { error: 'bad media request: expected /media/<file id>?w=<1-5000>&h=<1-5000>&fit=fit|fill' });
+    const abort = new AbortController();
+    req.on('close', () => abort.abort());
+    const media = await frame.fetchMedia(request, abort.signal);
+    const headers: Record<string, string> = {};
+    media.headers.forEach((value, key) => (headers[key] = value));
+    res.writeHead(media.status, headers);
+    if (!media.body || req.method === 'HEAD') return void res.end();
+    Readable.fromWeb(media.body as import('node:stream/web').ReadableStream).on('error', () => res.destroy()).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    async close() {
+      unsubscribe();
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}

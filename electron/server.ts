@@ -1,0 +1,47 @@
+// Web shell composition root (`npm run serve`): the sync core plus an HTTP
+// server for the renderer. Also the mode for boards Electron does not support.
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFrame } from './core/frame';
+import { ConfigError } from './core/frame-types';
+import { consoleLogger } from './core/util/logger';
+import { startWebServer } from './core/web/web-server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const logger = consoleLogger();
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'frame');
+}
+
+async function main(): Promise<void> {
+  const frame = await startFrame({ env: process.env, argv: process.argv.slice(2), defaultDataDir: defaultDataDir(), logger });
+  const { host, port } = frame.config.http;
+  const web = await startWebServer({ frame, rendererDir: join(here, '..', 'renderer'), host, port, logger }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new ConfigError(`FRAME_HTTP_PORT ${port} is already in use on ${host}: stop the other program or choose another port.`);
+    throw error;
+  });
+  logger.info(`Frame web shell at ${web.url}/ (settings at ${web.url}/settings), data in ${frame.config.dataDir}`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping.`);
+    await web.close();
+    await frame.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`frame: ${error.message}`);
+  } else {
+    console.error(`frame: could not start: ${(error as Error).stack ?? String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+// Where the renderer asks for media. Both shells answer these paths: the web
+// shell over HTTP (same origin), Electron through the frame-media:// protocol.
+// The shell turns them into Wix's resized URLs: the renderer never asks for
+// an original.
+
+import type { FitMode } from './display';
+
+export interface MediaRequest {
+  fileId: string;
+  width: number;
+  height: number;
+  fit: FitMode;
+}
+
+export const MEDIA_PATH_PREFIX = '/media/';
+
+/** Relative path for a resized image, e.g. /media/abc~mv2.jpg?w=1920&h=1080&fit=fit */
+export function mediaPath(req: MediaRequest): string {
+  const w = clampDimension(req.width);
+  const h = clampDimension(req.height);
+  return `${MEDIA_PATH_PREFIX}${encodeURIComponent(req.fileId)}?w=${w}&h=${h}&fit=${req.fit}`;
+}
+
+/** Wix transforms accept at most 5000×5000. */
+export function clampDimension(n: number): number {
+  if (!Number.isFinite(n) || n < 1) return 1;
+  return Math.min(5000, Math.round(n));
+}
+
+/** Parses what mediaPath produced; null when anything is off. */
+export function parseMediaPath(pathname: string, search: URLSearchParams): MediaRequest | null {
+  if (!pathname.startsWith(MEDIA_PATH_PREFIX)) return null;
+  let fileId: string;
+  try {
+    fileId = decodeURIComponent(pathname.slice(MEDIA_PATH_PREFIX.length));
+  } catch {
+    return null;
+  }
+  if (!/^[\w.~-]{1,200}$/.test(fileId)) return null;
+  const width = Number(search.get('w'));
+  const height = Number(search.get('h'));
+  const fit = search.get('fit');
+  if (!Number.isInteger(width) || !Number.isInteger(height)) return null;
+  if (width < 1 || height < 1 || width > 5000 || height > 5000) return null;
+  if (fit !== 'fit' && fit !== 'fill') return null;
+  return { fileId, width, height, fit };
+}
