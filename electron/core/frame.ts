@@ -66,7 +66,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     const snapshot = getSnapshot();
     for (const listener of listeners) listener(snapshot);
   });
-  sync?.start();
+  void sync?.start();
 
   const health = (): HealthReport => ({
     ok: store.state.lastError === null,

@@ -43,6 +43,7 @@ export class FakeWix {
   /** Applies to every API request while set (not to media). */
   down: Fault | null = null;
   private readonly queuedFaults: Fault[] = [];
+  private readonly pageFaults = new Map<number, Fault>();
   private readonly sockets = new Set<Socket>();
   private readonly hung = new Set<ServerResponse>();
   private tokens = new Map<string, number>();
@@ -71,6 +72,11 @@ export class FakeWix {
   /** The next `count` API requests fail like this, then all is well again. */
   failNext(fault: Fault, count = 1): void {
     for (let i = 0; i < count; i++) this.queuedFaults.push(fault);
+  }
+
+  /** The next List Project Items request for this offset fails (a partial sync). */
+  failPageAt(offset: number, fault: Fault): void {
+    this.pageFaults.set(offset, fault);
   }
 
   apiRequestCount(pathPart = '/portfolio/'): number {
@@ -108,7 +114,7 @@ export class FakeWix {
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return this.serveMedia(url, res);
     this.requests.push({ method: req.method ?? '', path: url.pathname, search: url.search, authorization: req.headers.authorization });
     if (this.requests.length > 10_000) this.requests.splice(0, 5_000);
-    const fault = this.queuedFaults.shift() ?? this.down;
+    const fault = this.queuedFaults.shift() ?? this.pageFault(url) ?? this.down;
     if (fault && this.misbehave(fault, req, res)) return;
     const body = await readBody(req);
     if (req.method === 'POST' && url.pathname === '/oauth2/token') return this.issueToken(body, res);
@@ -147,6 +153,14 @@ export class FakeWix {
         setTimeout(() => req.socket.destroy(), 10);
         return true;
     }
+  }
+
+  private pageFault(url: URL): Fault | undefined {
+    if (!url.pathname.endsWith('/items')) return undefined;
+    const offset = Number(url.searchParams.get('paging.offset') ?? 0);
+    const fault = this.pageFaults.get(offset);
+    this.pageFaults.delete(offset);
+    return fault;
   }
 
   private authorized(req: IncomingMessage): boolean {

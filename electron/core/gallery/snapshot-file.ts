@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { GalleryState } from '../../../shared/gallery';
 import type { Logger } from '../frame-types';
 import { writeFileAtomic } from '../util/atomic-file';
-import { parseItem } from '../wix/parse-items';
+import { isStoredItem } from './stored-item';
 
 const FORMAT_VERSION = 1;
 
@@ -43,8 +43,7 @@ export class GallerySnapshotFile {
       return null;
     }
     if (content.projectId !== projectId) return null;
-    // Items pass the same defensive parser as Wix data: a hand-edited file cannot crash the show.
-    const items = content.items.map(parseItem).filter((i) => i !== undefined);
+    const items = content.items.filter(isStoredItem);
     return { projectId, items, syncedAt: content.syncedAt, lastError: null };
   }
 

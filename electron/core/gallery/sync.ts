@@ -38,9 +38,10 @@ export class GallerySync {
     this.clock = options.clock ?? systemClock;
   }
 
-  start(): void {
+  /** Starts polling; the promise settles when the first sync has. */
+  start(): Promise<void> {
     this.stopped = false;
-    void this.syncNow();
+    return this.syncNow();
   }
 
   async stop(): Promise<void> {
@@ -48,6 +49,11 @@ export class GallerySync {
     this.clearTimer();
     this.abort.abort(new Error('stopped'));
     await this.running?.catch(() => undefined);
+  }
+
+  /** Settles when no sync is running (the current one, if any, has finished). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
   }
 
   /** Syncs now; if one is running, exactly one more follows it. */

@@ -1,0 +1,112 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FakeWix } from '../demo/fake-wix';
+import { startFrame, type StartedFrame } from '../frame';
+import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
+import { silentLogger } from '../util/logger';
+import { startWebServer, type RunningWebServer } from './web-server';
+
+let wix: FakeWix;
+let frame: StartedFrame;
+let web: RunningWebServer;
+
+beforeEach(async () => {
+  wix = await startFakeWix(4);
+  const dir = await mkdtemp(join(tmpdir(), 'frame-web-'));
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Frame</title>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  const env = { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_DATA_DIR: dir };
+  frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger });
+  await frame.sync!.whenIdle();
+  web = await startWebServer({ frame, rendererDir, host: '127.0.0.1', port: 0, logger: silentLogger });
+});
+
+afterEach(async () => {
+  await web.close();
+  await frame.stop();
+  await wix.stop();
+});
+
+/** Reads SSE events until `count` snapshot events arrived. */
+async function readEvents(count: number, act: () => Promise<void>): Promise<{ gallery: { items: unknown[] } }[]> {
+  const controller = new AbortController();
+  const response = await fetch(`${web.url}/api/events`, { signal: controller.signal });
+  expect(response.headers.get('content-type')).toBe('text/event-stream');
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: { gallery: { items: unknown[] } }[] = [];
+  let buffer = '';
+  let acted = false;
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = block.split('\n').find((l) => l.startsWith('data: '));
+      if (block.includes('event: snapshot') && data) events.push(JSON.parse(data.slice(6)));
+    }
+    if (!acted && events.length > 0) {
+      acted = true;
+      await act();
+    }
+  }
+  controller.abort();
+  return events;
+}
+
+describe('web shell server', () => {
+  it('GET /api/state follows the runtime contract', async () => {
+    const state = await (await fetch(`${web.url}/api/state`)).json();
+    expect(Object.keys(state).sort()).toEqual(['items', 'lastError', 'projectId', 'syncedAt']);
+    expect(state.projectId).toBe(PROJECT_A);
+    expect(state.items).toHaveLength(4);
+    expect(Object.keys(state.items[0]).sort()).toEqual(['id', 'sortOrder', 'title', 'type', 'updatedDate']);
+    expect(state.lastError).toBeNull();
+  });
+
+  it('GET /healthz reports sync state', async () => {
+    const response = await fetch(`${web.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, items: 4, projectId: PROJECT_A });
+  });
+
+  it('SSE pushes the snapshot on connect and on every change', async () => {
+    const events = await readEvents(2, async () => {
+      wix.items(PROJECT_A).pop();
+      await frame.sync!.syncNow();
+    });
+    expect(events.map((e) => e.gallery.items.length)).toEqual([4, 3]);
+  });
+
+  it('serves media resized by Wix, never the original', async () => {
+    const fileId = frame.getSnapshot().gallery.items[0]!.image!.id;
+    const response = await fetch(`${web.url}/media/${encodeURIComponent(fileId)}?w=800&h=480&fit=fill`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await response.text()).toContain('width="800" height="480"');
+    expect(wix.mediaRequests).toEqual([`/media/${fileId}/v1/fill/w_800,h_480,al_c,q_85,enc_auto/${fileId}`]);
+  });
+
+  it('refuses bad media requests, other methods and unknown API paths', async () => {
+    for (const bad of ['/media/x~mv2.jpg', '/media/x~mv2.jpg?w=99999&h=1&fit=fit', '/media/..%2Fsecret?w=1&h=1&fit=fit', '/media/a?w=1&h=1&fit=stretch']) {
+      expect((await fetch(web.url + bad)).status, bad).toBe(400);
+    }
+    expect((await fetch(`${web.url}/api/state`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${web.url}/api/nothing`)).status).toBe(404);
+    expect((await fetch(`${web.url}/../../etc/passwd.txt`)).status).toBe(404);
+  });
+
+  it('serves the renderer and answers app routes with index.html', async () => {
+    for (const path of ['/', '/settings']) {
+      const response = await fetch(web.url + path);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await response.text()).toContain('<title>Frame</title>');
+    }
+    expect((await fetch(`${web.url}/assets/app.js`)).headers.get('cache-control')).toMatch(/immutable/);
+  });
+});
