@@ -6,6 +6,7 @@ import type { FakeWix } from '../demo/fake-wix';
 import { startFrame, type StartedFrame } from '../frame';
 import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
 import { silentLogger } from '../util/logger';
+import type { PublicState } from './public-state';
 import { startWebServer, type RunningWebServer } from './web-server';
 
 let wix: FakeWix;
@@ -61,11 +62,11 @@ async function readEvents(count: number, act: () => Promise<void>): Promise<{ ga
 
 describe('web shell server', () => {
   it('GET /api/state follows the runtime contract', async () => {
-    const state = await (await fetch(`${web.url}/api/state`)).json();
+    const state = (await (await fetch(`${web.url}/api/state`)).json()) as PublicState;
     expect(Object.keys(state).sort()).toEqual(['items', 'lastError', 'projectId', 'syncedAt']);
     expect(state.projectId).toBe(PROJECT_A);
     expect(state.items).toHaveLength(4);
-    expect(Object.keys(state.items[0]).sort()).toEqual(['id', 'sortOrder', 'title', 'type', 'updatedDate']);
+    expect(Object.keys(state.items[0]!).sort()).toEqual(['id', 'sortOrder', 'title', 'type', 'updatedDate']);
     expect(state.lastError).toBeNull();
   });
 

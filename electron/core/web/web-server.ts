@@ -1,8 +1,9 @@
 // The web shell's HTTP server: the renderer, its snapshot and SSE stream,
 // screen-sized media, the public state and health endpoints.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parseMediaPath } from '../../../shared/media';
 import { SNAPSHOT_EVENT, WebPaths } from '../../../shared/web-api';
 import type { Logger, RunningFrame } from '../frame-types';
@@ -67,7 +68,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     media.headers.forEach((value, key) => (headers[key] = value));
     res.writeHead(media.status, headers);
     if (!media.body || req.method === 'HEAD') return void res.end();
-    Readable.fromWeb(media.body as import('node:stream/web').ReadableStream).on('error', () => res.destroy()).pipe(res);
+    Readable.fromWeb(media.body as NodeReadableStream).on('error', () => res.destroy()).pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@ import ky from 'ky';
 import { type Clock, backoffDelay, sleep, systemClock } from '../util/timers';
 import type { WixAuth } from './auth';
 import { withSlash } from './auth';
-import { WixError, describeStatus, isRetryable, malformed } from './errors';
+import { type WixError, describeStatus, isRetryable, malformed } from './errors';
 import { toWixError } from './network-error';
 import { parseRetryAfter } from './retry-after';
 
