@@ -17,7 +17,17 @@ export interface HealthReport {
   syncedAt: string | null;
   lastError: string | null;
   demo: boolean;
-  webhook: { enabled: boolean; reason?: string; accepted: number; ignored: number; rejected: number };
+  webhook: WebhookHealth;
+}
+
+export interface WebhookHealth {
+  enabled: boolean;
+  /** Why it is off, when it is. */
+  reason?: string;
+  url?: string;
+  accepted: number;
+  ignored: number;
+  rejected: number;
 }
 
 export interface RunningFrame {

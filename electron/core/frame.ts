@@ -14,6 +14,7 @@ import { createMediaProxy } from './media/media-proxy';
 import { consoleLogger } from './util/logger';
 import { ApiKeyAuth, OAuthAuth, type WixAuth } from './wix/auth';
 import { WixClient } from './wix/client';
+import { startWebhooks, type Webhooks } from './webhook/webhooks';
 
 export const NOT_CONFIGURED =
   'Frame is not connected to Wix yet: set WIX_API_KEY and WIX_SITE_ID (or the OAuth variables) and WIX_PROJECT_ID, or start with --demo.';
@@ -22,6 +23,7 @@ export interface StartedFrame extends RunningFrame {
   config: FrameConfig;
   store: GalleryStore;
   sync: GallerySync | null;
+  webhooks: Webhooks;
   demoWix: FakeWix | null;
 }
 
@@ -66,6 +68,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     const snapshot = getSnapshot();
     for (const listener of listeners) listener(snapshot);
   });
+  const webhooks = await startWebhooks({ config: config.webhook, store, sync, logger });
   void sync?.start();
 
   const health = (): HealthReport => ({
@@ -75,13 +78,14 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     syncedAt: store.state.syncedAt,
     lastError: store.state.lastError,
     demo: config.demo,
-    webhook: { enabled: false, reason: 'not built yet', accepted: 0, ignored: 0, rejected: 0 },
+    webhook: webhooks.health(),
   });
 
   return {
     config,
     store,
     sync,
+    webhooks,
     demoWix,
     getSnapshot,
     onSnapshot(listener) {
@@ -92,6 +96,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     health,
     async stop() {
       listeners.clear();
+      await webhooks.close();
       await sync?.stop();
       await snapshotFile.flush();
       await demoWix?.stop();

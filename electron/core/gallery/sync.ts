@@ -29,6 +29,8 @@ export class GallerySync {
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
+  private localChanges = 0;
+  private discarded = 0;
   private stopped = true;
   private abort = new AbortController();
   /** Counts completed syncs (for health and tests). */
@@ -74,6 +76,14 @@ export class GallerySync {
     return this.running;
   }
 
+  /**
+   * A webhook changed the store. A sync that was already under way may have
+   * read Wix before that change: its result is dropped and it runs again.
+   */
+  noteLocalChange(): void {
+    this.localChanges++;
+  }
+
   /** A sync soon, however many ask for one meanwhile (webhook confirmations). */
   syncSoon(delayMs: number): void {
     if (this.stopped) return;
@@ -89,9 +99,16 @@ export class GallerySync {
   private async runOnce(): Promise<void> {
     const { source, store, projectId, logger } = this.options;
     const started = this.clock.now();
+    const changesBefore = this.localChanges;
     try {
       const { items, skipped } = await source.listProjectItems(projectId, this.abort.signal);
       if (this.stopped) return;
+      if (this.localChanges !== changesBefore && this.discarded < 3) {
+        this.discarded++;
+        this.again = true;
+        return;
+      }
+      this.discarded = 0;
       store.replaceAll(projectId, items, new Date(this.clock.now()).toISOString());
       this.completed++;
       if (this.failures > 0) logger.info(`Wix is reachable again; gallery synced (${items.length} items).`);

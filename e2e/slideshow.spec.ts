@@ -1,0 +1,96 @@
+import { sampleItem } from '../electron/core/demo/sample-project';
+import { PROJECT_A, currentItem, expect, test } from './support/fixtures';
+
+const stateOf = async (url: string) => (await (await fetch(`${url}/api/state`)).json()) as { items: { id: string }[]; lastError: string | null };
+
+test('the first photo of the project appears, at screen size', async ({ page, wix, launchFrame }) => {
+  const frame = await launchFrame();
+  await page.goto(frame.url);
+  const first = wix.items(PROJECT_A)[0]!;
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', first.id);
+  await expect(currentItem(page).locator('img')).toBeVisible();
+  // 1280×720 viewport at device pixel ratio 1: Wix is asked for exactly that, never the original.
+  expect(wix.mediaRequests.length).toBeGreaterThan(0);
+  for (const path of wix.mediaRequests) expect(path).toMatch(/\/v1\/(fit|fill)\/w_1280,h_720,/);
+});
+
+test('an item added on Wix appears after the next poll', async ({ page, wix, launchFrame }) => {
+  const frame = await launchFrame({ FRAME_SLIDE_SECONDS: '1' });
+  wix.items(PROJECT_A).splice(2);
+  await page.goto(frame.url);
+  await expect(currentItem(page)).toBeVisible();
+  const added = { ...sampleItem(PROJECT_A, 40, wix.url), title: 'Just added', sortOrder: 1.5 };
+  wix.items(PROJECT_A).push(added);
+  await expect(page.locator(`[data-current="true"][data-item-id="${added.id}"]`)).toBeVisible({ timeout: 15_000 });
+});
+
+test('an item deleted on Wix leaves the screen', async ({ page, wix, launchFrame }) => {
+  const frame = await launchFrame();
+  await page.goto(frame.url);
+  const shown = wix.items(PROJECT_A)[0]!;
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', shown.id);
+  wix.items(PROJECT_A).shift();
+  await expect(currentItem(page)).not.toHaveAttribute('data-item-id', shown.id, { timeout: 5_000 });
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', wix.items(PROJECT_A)[0]!.id);
+});
+
+test('Wix going down keeps the gallery on screen, and coming back recovers', async ({ page, wix, launchFrame }) => {
+  const frame = await launchFrame();
+  await page.goto(frame.url);
+  const shown = wix.items(PROJECT_A)[0]!.id;
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
+  wix.down = { kind: 'status', status: 503 };
+  await expect.poll(async () => (await stateOf(frame.url)).lastError, { timeout: 15_000 }).toMatch(/unavailable/);
+  await expect(page.getByTestId('status-error')).toBeVisible();
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
+  expect((await stateOf(frame.url)).items).toHaveLength(6);
+  wix.down = null;
+  await expect.poll(async () => (await stateOf(frame.url)).lastError, { timeout: 15_000 }).toBeNull();
+  await expect(page.getByTestId('status-error')).toBeHidden();
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
+});
+
+test('a restart with Wix down shows the persisted gallery', async ({ page, wix, launchFrame }) => {
+  const first = await launchFrame();
+  await expect.poll(async () => (await stateOf(first.url)).items.length).toBe(6);
+  await first.stop();
+  wix.down = { kind: 'reset' };
+  const second = await launchFrame({}, first.dataDir);
+  await page.goto(second.url);
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', wix.items(PROJECT_A)[0]!.id);
+});
+
+test('an empty project shows the calm empty screen, then photos when they arrive', async ({ page, wix, launchFrame }) => {
+  const items = wix.items(PROJECT_A).splice(0);
+  const frame = await launchFrame();
+  await page.goto(frame.url);
+  await expect(page.getByTestId('empty')).toBeVisible();
+  wix.items(PROJECT_A).push(...items);
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', items[0]!.id, { timeout: 10_000 });
+  await expect(page.getByTestId('empty')).toBeHidden();
+});
+
+test('the demo gallery works without a Wix account', async ({ page }) => {
+  const { FrameProcess } = await import('./support/frame-process');
+  const demo = await new FrameProcess({ env: {}, args: ['--demo'] }).start();
+  try {
+    await page.goto(demo.url);
+    await expect(currentItem(page)).toBeVisible();
+    const state = await stateOf(demo.url);
+    expect(state.items.length).toBeGreaterThanOrEqual(12);
+    await expect(currentItem(page)).toHaveAttribute('data-item-id', state.items[0]!.id);
+  } finally {
+    await demo.stop();
+  }
+});
+
+test('a bad setting stops the frame with one clear line', async () => {
+  const { FrameProcess } = await import('./support/frame-process');
+  const frame = new FrameProcess({ env: { FRAME_POLL_SECONDS: 'soon' } });
+  const error = await frame.start().then(
+    () => null,
+    (e: Error) => e.message,
+  );
+  expect(error).toContain('FRAME_POLL_SECONDS must be a number of seconds from 1 to 86400, got "soon".');
+});
+

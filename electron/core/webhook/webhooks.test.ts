@@ -1,0 +1,196 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT, UnsecuredJWT, exportSPKI, generateKeyPair, type CryptoKey } from 'jose';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FakeWix } from '../demo/fake-wix';
+import { sampleItem } from '../demo/sample-project';
+import { startFrame, type StartedFrame } from '../frame';
+import { ConfigError } from '../frame-types';
+import { PROJECT_A, PROJECT_B, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
+import { silentLogger } from '../util/logger';
+import { signWixEvent, wixEventPayload, type SampleEvent } from './sign-event';
+
+let privateKey: CryptoKey;
+let publicPem: string;
+let otherPrivateKey: CryptoKey;
+let wix: FakeWix;
+let frame: StartedFrame;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256', { extractable: true });
+  privateKey = pair.privateKey;
+  publicPem = await exportSPKI(pair.publicKey);
+  otherPrivateKey = (await generateKeyPair('RS256')).privateKey;
+});
+
+beforeEach(async () => {
+  wix = await startFakeWix(4);
+  const dir = await mkdtemp(join(tmpdir(), 'frame-hook-'));
+  const env = {
+    WIX_API_BASE_URL: wix.url,
+    WIX_MEDIA_BASE_URL: wix.url,
+    WIX_API_KEY: TEST_KEY,
+    WIX_SITE_ID: TEST_SITE,
+    WIX_PROJECT_ID: PROJECT_A,
+    FRAME_DATA_DIR: dir,
+    FRAME_WEBHOOK_PORT: '0',
+    WIX_WEBHOOK_PUBLIC_KEY: publicPem,
+  };
+  frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger });
+  await frame.sync!.whenIdle();
+  // Confirming syncs would mask what the events alone did.
+  await frame.sync!.stop();
+});
+
+afterEach(async () => {
+  await frame.stop();
+  await wix.stop();
+});
+
+const ids = () => frame.store.state.items.map((i) => i.id);
+const hookUrl = () => frame.webhooks.health().url!;
+
+async function post(body: string, contentType = 'text/plain'): Promise<number> {
+  const response = await fetch(hookUrl(), { method: 'POST', body, headers: { 'content-type': contentType } });
+  await response.text();
+  // The store changes just after the answer.
+  await new Promise((r) => setImmediate(r));
+  return response.status;
+}
+
+function newItem(index: number, sortOrder: number, projectId = PROJECT_A) {
+  return { ...sampleItem(projectId, index, wix.url), sortOrder } as unknown as Record<string, unknown>;
+}
+
+const signed = (event: SampleEvent, key: CryptoKey = privateKey) => signWixEvent(key, event);
+
+describe('signed events change the gallery', () => {
+  it('created, updated (new media) and deleted, in every body form relays use', async () => {
+    const created = newItem(10, 2.5);
+    expect(await post(await signed({ kind: 'created', itemId: created.id as string, entity: created }))).toBe(200);
+    expect(ids()[2]).toBe(created.id);
+
+    const updated = { ...created, image: { imageInfo: { id: 'replaced~mv2.jpg', width: 10, height: 10 } } };
+    expect(await post(JSON.stringify(await signed({ kind: 'updated', itemId: created.id as string, entity: updated })), 'application/json')).toBe(200);
+    expect(frame.store.state.items[2]?.image?.id).toBe('replaced~mv2.jpg');
+
+    const first = ids()[0]!;
+    expect(await post(JSON.stringify({ data: await signed({ kind: 'deleted', itemId: first }) }), 'application/json')).toBe(200);
+    expect(ids()).not.toContain(first);
+    expect(frame.webhooks.health()).toMatchObject({ enabled: true, accepted: 3, ignored: 0, rejected: 0 });
+  });
+
+  it('events for another project or another entity are acknowledged and ignored', async () => {
+    const foreign = newItem(11, 1, PROJECT_B);
+    expect(await post(await signed({ kind: 'created', itemId: foreign.id as string, entity: foreign }))).toBe(200);
+    const otherEntity = { data: JSON.stringify({ eventType: 'wix.portfolio.projects.v1.project_created', instanceId: 'i', data: JSON.stringify({ id: 'e1', entityFqdn: 'wix.portfolio.projects.v1.project', slug: 'created', entityId: 'p' }) }) };
+    const token = await new SignJWT(otherEntity).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+    expect(await post(token)).toBe(200);
+    expect(ids()).toHaveLength(4);
+    expect(frame.webhooks.health()).toMatchObject({ accepted: 0, ignored: 2 });
+  });
+});
+
+describe('forged or broken requests are refused and change nothing', () => {
+  it.each([
+    ['alg none', async () => new UnsecuredJWT(wixEventPayload({ kind: 'deleted', itemId: 'x' })).encode(), 401],
+    [
+      'HS256 signed with the public key as secret',
+      async () => new SignJWT(wixEventPayload({ kind: 'deleted', itemId: 'x' })).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(publicPem)),
+      401,
+    ],
+    ['a different RSA key', async () => signed({ kind: 'deleted', itemId: 'x' }, otherPrivateKey), 401],
+    [
+      'a tampered payload',
+      async () => {
+        const [header, , signature] = (await signed({ kind: 'deleted', itemId: 'a' })).split('.');
+        const payload = Buffer.from(JSON.stringify(wixEventPayload({ kind: 'deleted', itemId: 'b' }))).toString('base64url');
+        return `${header}.${payload}.${signature}`;
+      },
+      401,
+    ],
+    ['a truncated token', async () => (await signed({ kind: 'deleted', itemId: 'x' })).slice(0, -20), 401],
+    ['garbage', async () => 'hello there', 400],
+    ['an empty body', async () => '', 400],
+    ['JSON without a token', async () => '{"data": 42}', 400],
+  ])('%s', async (_, makeBody, status) => {
+    const before = frame.store.state;
+    const target = before.items[0]!.id;
+    const body = (await makeBody()).replace(/"itemId":"x"/, `"itemId":"${target}"`);
+    expect(await post(body)).toBe(status);
+    expect(frame.store.state).toBe(before);
+    expect(frame.webhooks.health().rejected).toBe(1);
+  });
+
+  it('a body over 256 KB is refused with 413', async () => {
+    const response = await fetch(hookUrl(), { method: 'POST', body: 'a'.repeat(300 * 1024) }).catch(() => null);
+    if (response) expect(response.status).toBe(413);
+    expect(frame.webhooks.health().rejected).toBe(1);
+    expect(ids()).toHaveLength(4);
+  });
+
+  it('a signed token with a malformed envelope is a 400', async () => {
+    const token = await new SignJWT({ data: '{not json' }).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+    expect(await post(token)).toBe(400);
+  });
+
+  it('other paths and methods', async () => {
+    const base = hookUrl().replace('/webhooks/wix', '');
+    expect((await fetch(`${base}/other`, { method: 'POST', body: 'x' })).status).toBe(404);
+    expect((await fetch(hookUrl())).status).toBe(405);
+    const text = await (await fetch(hookUrl(), { method: 'POST', body: 'junk' })).text();
+    expect(text).toBe('{"error":"malformed body"}');
+  });
+});
+
+describe('duplicates and out-of-order deliveries converge', () => {
+  it('drops duplicates by event id and older events by sequence', async () => {
+    const item = newItem(20, 9);
+    const id = item.id as string;
+    const v1 = await signed({ kind: 'created', itemId: id, entity: item, eventId: 'e1', sequence: 1 });
+    const v3 = await signed({ kind: 'updated', itemId: id, entity: { ...item, title: 'third' }, eventId: 'e3', sequence: 3 });
+    const v2 = await signed({ kind: 'updated', itemId: id, entity: { ...item, title: 'second' }, eventId: 'e2', sequence: 2 });
+    for (const token of [v1, v3, v1, v2, v3]) expect(await post(token)).toBe(200);
+    expect(frame.store.state.items.find((i) => i.id === id)?.title).toBe('third');
+    expect(frame.webhooks.health()).toMatchObject({ accepted: 2, ignored: 3 });
+  });
+
+  it('a delete that overtakes its create keeps the item away', async () => {
+    const item = newItem(21, 9);
+    const id = item.id as string;
+    await post(await signed({ kind: 'deleted', itemId: id, sequence: 2, eventTime: '2026-11-23T10:00:02Z' }));
+    await post(await signed({ kind: 'created', itemId: id, entity: item, sequence: 1, eventTime: '2026-11-23T10:00:01Z' }));
+    expect(ids()).not.toContain(id);
+  });
+
+  it('without sequences, eventTime decides', async () => {
+    const target = frame.store.state.items[1]!;
+    const raw = newItem(1, target.sortOrder);
+    await post(await signed({ kind: 'updated', itemId: target.id, entity: { ...raw, id: target.id, title: 'new' }, eventTime: '2099-01-01T00:00:02Z' }));
+    await post(await signed({ kind: 'updated', itemId: target.id, entity: { ...raw, id: target.id, title: 'old' }, eventTime: '2099-01-01T00:00:01Z' }));
+    expect(frame.store.state.items[1]?.title).toBe('new');
+  });
+
+  it('an event older than the synced item is dropped', async () => {
+    const target = frame.store.state.items[0]!;
+    await post(await signed({ kind: 'deleted', itemId: target.id, eventTime: '2020-01-01T00:00:00Z' }));
+    expect(ids()).toContain(target.id);
+  });
+});
+
+describe('configuration', () => {
+  it('is off without a key and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frame-hook-'));
+    const off = await startFrame({ env: { FRAME_DATA_DIR: dir }, argv: [], defaultDataDir: dir, logger: silentLogger });
+    expect(off.health().webhook).toMatchObject({ enabled: false, reason: expect.stringMatching(/WIX_WEBHOOK_PUBLIC_KEY/) });
+    await off.stop();
+  });
+
+  it('a bad key is refused at start with a clear message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frame-hook-'));
+    const start = startFrame({ env: { FRAME_DATA_DIR: dir, WIX_WEBHOOK_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----' }, argv: [], defaultDataDir: dir, logger: silentLogger });
+    await expect(start).rejects.toBeInstanceOf(ConfigError);
+    await expect(start).rejects.toThrow(/^WIX_WEBHOOK_PUBLIC_KEY must be an RSA public key/);
+  });
+});

@@ -1,0 +1,76 @@
+// `npm test`: every check the project has, then one combined line
+// "N passed, N failed[, N skipped]". Lint and type-check count as one check each.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+mkdirSync('test-results', { recursive: true });
+
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function check(label, command, args) {
+  if (run(label, command, args)) results.passed++;
+  else {
+    results.failed++;
+    failures.push(label);
+  }
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+check('lint', 'npx', ['eslint', '.']);
+check('typecheck', 'npx', ['tsc', '-b']);
+
+const unitReport = 'test-results/unit-report.json';
+rmSync(unitReport, { force: true });
+const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const unit = readJson(unitReport);
+if (unit) {
+  results.passed += unit.numPassedTests;
+  results.failed += unit.numFailedTests;
+  results.skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
+  if (unit.numFailedTests > 0) failures.push('unit tests');
+}
+if (!unitOk && (!unit || unit.numFailedTests === 0)) {
+  results.failed++;
+  failures.push('unit test run');
+}
+
+if (run('build', 'npm', ['run', 'build', '--silent'])) {
+  const e2eReport = 'test-results/e2e-report.json';
+  rmSync(e2eReport, { force: true });
+  const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test']);
+  const e2e = readJson(e2eReport);
+  if (e2e?.stats) {
+    results.passed += e2e.stats.expected + e2e.stats.flaky;
+    results.failed += e2e.stats.unexpected;
+    results.skipped += e2e.stats.skipped;
+    if (e2e.stats.unexpected > 0) failures.push('end-to-end tests');
+  }
+  if (!e2eOk && (!e2e?.stats || e2e.stats.unexpected === 0)) {
+    results.failed++;
+    failures.push('end-to-end run');
+  }
+} else {
+  results.failed++;
+  failures.push('build');
+}
+
+if (!existsSync('/usr/bin/chromium') && !process.env.FRAME_CHROMIUM) {
+  console.log('\nNote: no Chromium at /usr/bin/chromium; set FRAME_CHROMIUM or run `npx playwright install chromium`.');
+}
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+const skipped = results.skipped ? `, ${results.skipped} skipped` : '';
+console.log(`\n${results.passed} passed, ${results.failed} failed${skipped}`);
+process.exit(results.failed === 0 ? 0 : 1);
