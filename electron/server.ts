@@ -1,8 +1,8 @@
 // Web shell composition root (`npm run serve`): the sync core plus an HTTP
 // server for the renderer. Also the mode for boards Electron does not support.
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { platformDataDir } from './core/config/data-dir';
 import { startFrame } from './core/frame';
 import { ConfigError } from './core/frame-types';
 import { consoleLogger } from './core/util/logger';
@@ -11,13 +11,8 @@ import { startWebServer } from './core/web/web-server';
 const here = dirname(fileURLToPath(import.meta.url));
 const logger = consoleLogger();
 
-function defaultDataDir(): string {
-  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'frame');
-}
-
 async function main(): Promise<void> {
-  const frame = await startFrame({ env: process.env, argv: process.argv.slice(2), defaultDataDir: defaultDataDir(), logger });
+  const frame = await startFrame({ env: process.env, argv: process.argv.slice(2), defaultDataDir: platformDataDir(), logger });
   const { host, port } = frame.config.http;
   const web = await startWebServer({ frame, rendererDir: join(here, '..', 'renderer'), host, port, logger }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new ConfigError(`FRAME_HTTP_PORT ${port} is already in use on ${host}: stop the other program or choose another port.`);

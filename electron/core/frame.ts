@@ -14,6 +14,7 @@ import { createMediaProxy } from './media/media-proxy';
 import { consoleLogger } from './util/logger';
 import { ApiKeyAuth, OAuthAuth, type WixAuth } from './wix/auth';
 import { WixClient } from './wix/client';
+import { ensureTestKeys } from './webhook/test-keys';
 import { startWebhooks, type Webhooks } from './webhook/webhooks';
 
 export const NOT_CONFIGURED =
@@ -44,6 +45,12 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   if (config.demo) {
     ({ wix: demoWix, config } = await startDemoWix(config));
     logger.info(`Demo mode: built-in Wix-compatible server at ${demoWix.url}.`);
+    if (!config.webhook.publicKeyPem) {
+      // So `npm run webhook:test` works against the demo out of the box.
+      const keys = await ensureTestKeys(config.dataDir);
+      config = { ...config, webhook: { ...config.webhook, publicKeyPem: keys.publicPem } };
+      logger.info(`Demo mode: webhooks signed with the local test key ${keys.paths.privateKey} are accepted.`);
+    }
   }
   const { projectId, auth, apiBaseUrl, mediaBaseUrl } = config.wix;
   const snapshotFile = new GallerySnapshotFile(config.dataDir, logger);
