@@ -38,7 +38,7 @@ export class FrameProcess {
       const timer = setTimeout(() => reject(new Error(`frame did not start:\n${this.output.join('\n')}`)), 15_000);
       const check = () => {
         const web = this.output.map((l) => /web shell at (http:\/\/\S+?)\/ /.exec(l)).find(Boolean);
-        const hook = this.output.map((l) => /webhook receiver at (http:\/\/\S+?)\/webhooks\/wix/.exec(l)).find(Boolean);
+        const hook = this.output.map((l) => /[Ww]ebhook receiver at (http:\/\/\S+?)\/webhooks\/wix/.exec(l)).find(Boolean);
         if (web) {
           this.url = web[1]!;
           if (hook) this.webhookUrl = `${hook[1]}/webhooks/wix`;
