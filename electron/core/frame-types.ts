@@ -3,6 +3,9 @@
 
 import type { FrameSnapshot } from '../../shared/display';
 import type { MediaRequest } from '../../shared/media';
+import type { SettingsApi } from '../../shared/settings-api';
+import type { SecretCodec } from './settings/secret-codec';
+import type { LaunchCommand } from './system/autostart';
 
 export interface Logger {
   info(message: string): void;
@@ -37,6 +40,8 @@ export interface RunningFrame {
   /** A resized image for the screen, as a fetch Response (status, headers, body stream). */
   fetchMedia(request: MediaRequest, signal?: AbortSignal): Promise<Response>;
   health(): HealthReport;
+  /** Settings screen operations (read masked, save validated, test, pick project, autostart). */
+  settings: SettingsApi;
   stop(): Promise<void>;
 }
 
@@ -47,6 +52,10 @@ export interface StartFrameOptions {
   /** Used when FRAME_DATA_DIR is not set (Electron: app.getPath('userData')). */
   defaultDataDir: string;
   logger?: Logger;
+  /** Seals secrets at rest (Electron: safeStorage). Default: plain text in a 0600 file. */
+  secretCodec?: SecretCodec;
+  /** How this shell is started, for start-on-boot entries. */
+  launch?: LaunchCommand;
 }
 
 /** Thrown by startFrame for a bad environment variable or setting: one clear line. */

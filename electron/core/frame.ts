@@ -1,36 +1,43 @@
-// Assembles the sync core for either shell: configuration, demo Wix, Wix
-// client, gallery store with its snapshot file, and the poller.
+// Assembles the sync core for either shell: configuration (environment over
+// saved settings over defaults), demo Wix, the gallery and where it comes
+// from, webhooks, and the settings operations. Settings apply live.
 import { mkdir } from 'node:fs/promises';
-import { DEFAULT_DISPLAY, type DisplaySettings, type FrameSnapshot } from '../../shared/display';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { DisplaySettings, FrameSnapshot } from '../../shared/display';
 import { EMPTY_GALLERY } from '../../shared/gallery';
-import { loadEnvConfig, type FrameConfig, type WixAuthConfig } from './config/env-config';
+import type { Settings } from '../../shared/settings';
+import { loadEnvConfig, type FrameConfig } from './config/env-config';
 import { startDemoWix } from './demo/demo-wix';
 import type { FakeWix } from './demo/fake-wix';
+import { DEMO_API_KEY, DEMO_PROJECT_ID, DEMO_SITE_ID } from './demo/sample-project';
 import { ConfigError, type HealthReport, type RunningFrame, type StartFrameOptions } from './frame-types';
+import { GallerySource } from './gallery/gallery-source';
 import { GallerySnapshotFile } from './gallery/snapshot-file';
 import { GalleryStore } from './gallery/store';
-import { GallerySync } from './gallery/sync';
+import type { GallerySync } from './gallery/sync';
 import { createMediaProxy } from './media/media-proxy';
+import { envOverrides } from './settings/env-overrides';
+import { SettingsService } from './settings/settings-service';
+import { SettingsStore } from './settings/settings-store';
 import { consoleLogger } from './util/logger';
-import { ApiKeyAuth, OAuthAuth, type WixAuth } from './wix/auth';
-import { WixClient } from './wix/client';
 import { ensureTestKeys } from './webhook/test-keys';
 import { startWebhooks, type Webhooks } from './webhook/webhooks';
 
-export const NOT_CONFIGURED =
-  'Frame is not connected to Wix yet: set WIX_API_KEY and WIX_SITE_ID (or the OAuth variables) and WIX_PROJECT_ID, or start with --demo.';
+export { NOT_CONFIGURED } from './gallery/gallery-source';
 
 export interface StartedFrame extends RunningFrame {
   config: FrameConfig;
   store: GalleryStore;
-  sync: GallerySync | null;
-  webhooks: Webhooks;
+  /** The poller of the current project, null while not configured. */
+  readonly sync: GallerySync | null;
+  readonly webhooks: Webhooks;
+  settings: SettingsService;
   demoWix: FakeWix | null;
 }
 
-function createAuth(auth: WixAuthConfig, apiBaseUrl: string): WixAuth {
-  if (auth.kind === 'apiKey') return new ApiKeyAuth(auth.apiKey, auth.siteId);
-  return new OAuthAuth({ baseUrl: apiBaseUrl, clientId: auth.clientId, clientSecret: auth.clientSecret, instanceId: auth.instanceId });
+function displayOf(s: Settings): DisplaySettings {
+  return { slideSeconds: s.slideSeconds, transition: s.transition, fit: s.fit, order: s.order, captions: s.captions };
 }
 
 export async function startFrame(options: StartFrameOptions): Promise<StartedFrame> {
@@ -41,42 +48,75 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   } catch (error) {
     throw new ConfigError(`FRAME_DATA_DIR must be a writable folder; "${config.dataDir}" could not be created (${(error as Error).message}).`);
   }
+  const overrides = envOverrides(config, options.env);
   let demoWix: FakeWix | null = null;
   if (config.demo) {
-    ({ wix: demoWix, config } = await startDemoWix(config));
-    logger.info(`Demo mode: built-in Wix-compatible server at ${demoWix.url}.`);
-    if (!config.webhook.publicKeyPem) {
-      // So `npm run webhook:test` works against the demo out of the box.
-      const keys = await ensureTestKeys(config.dataDir);
-      config = { ...config, webhook: { ...config.webhook, publicKeyPem: keys.publicPem } };
-      logger.info(`Demo mode: webhooks signed with the local test key ${keys.paths.privateKey} are accepted.`);
-    }
+    // The demo keeps its settings and gallery apart from a real setup's.
+    const keys = await ensureTestKeys(config.dataDir);
+    ({ wix: demoWix, config } = await startDemoWix({ ...config, dataDir: join(config.dataDir, 'demo') }));
+    await mkdir(config.dataDir, { recursive: true });
+    Object.assign(overrides, { authMode: 'apiKey', apiKey: DEMO_API_KEY, siteId: DEMO_SITE_ID });
+    delete overrides.projectId;
+    overrides.webhookPublicKey ??= keys.publicPem;
+    logger.info(`Demo mode: built-in Wix-compatible server at ${demoWix.url}; webhooks signed with ${keys.paths.privateKey} are accepted.`);
   }
-  const { projectId, auth, apiBaseUrl, mediaBaseUrl } = config.wix;
+
+  const settingsStore = new SettingsStore(config.dataDir, logger, options.secretCodec);
+  await settingsStore.load();
+  if (config.demo && !settingsStore.current.projectId) await settingsStore.save({ projectId: DEMO_PROJECT_ID });
+  const settings = new SettingsService({
+    store: settingsStore,
+    overrides,
+    apiBaseUrl: config.wix.apiBaseUrl,
+    autostart: {
+      home: homedir(),
+      ...(options.env.XDG_CONFIG_HOME ? { configHome: options.env.XDG_CONFIG_HOME } : {}),
+      platform: process.platform,
+      wayland: Boolean(options.env.WAYLAND_DISPLAY) || options.env.XDG_SESSION_TYPE === 'wayland',
+      launch: options.launch ?? { command: [process.execPath, ...process.argv.slice(1)], electron: false, env: {} },
+    },
+  });
+
+  const store = new GalleryStore(EMPTY_GALLERY);
   const snapshotFile = new GallerySnapshotFile(config.dataDir, logger);
-  const saved = projectId ? await snapshotFile.load(projectId) : null;
-  if (saved) logger.info(`Showing the saved gallery of ${saved.items.length} item(s) until Wix answers.`);
-  const store = new GalleryStore(saved ?? { ...EMPTY_GALLERY, projectId });
-  const display: DisplaySettings = { ...DEFAULT_DISPLAY, slideSeconds: config.slideSeconds };
-
-  let sync: GallerySync | null = null;
-  if (projectId && auth) {
-    const client = new WixClient({ baseUrl: apiBaseUrl, auth: createAuth(auth, apiBaseUrl) });
-    sync = new GallerySync({ source: client, store, projectId, pollMs: config.pollSeconds * 1000, logger });
-  } else {
-    store.setError(NOT_CONFIGURED);
-    logger.warn(NOT_CONFIGURED);
-  }
-
+  const source = new GallerySource(store, snapshotFile, config.wix.apiBaseUrl, logger);
   const listeners = new Set<(snapshot: FrameSnapshot) => void>();
-  const getSnapshot = (): FrameSnapshot => ({ gallery: store.state, display });
-  store.subscribe((state, change) => {
-    if (change.added.length || change.updated.length || change.removed.length) void snapshotFile.save(state);
+  const getSnapshot = (): FrameSnapshot => {
+    const effective = settings.effective();
+    return {
+      gallery: store.state,
+      display: displayOf(effective),
+      status: { setupNeeded: !config.demo && (effective.authMode === 'none' || !effective.projectId), demo: config.demo },
+    };
+  };
+  const publish = () => {
     const snapshot = getSnapshot();
     for (const listener of listeners) listener(snapshot);
+  };
+  store.subscribe((state, change) => {
+    if (change.added.length || change.updated.length || change.removed.length) void snapshotFile.save(state);
+    publish();
   });
-  const webhooks = await startWebhooks({ config: config.webhook, store, sync, logger });
-  void sync?.start();
+
+  const startHooks = (publicKeyPem: string) =>
+    startWebhooks({ config: { ...config.webhook, publicKeyPem: publicKeyPem || null }, store, getSync: () => source.currentSync, logger });
+  let webhookKey = settings.effective().webhookPublicKey;
+  let webhooks = await startHooks(webhookKey);
+  await source.apply(settings.effective());
+
+  settingsStore.onChange(() => {
+    const effective = settings.effective();
+    void source.apply(effective);
+    if (effective.webhookPublicKey !== webhookKey) {
+      webhookKey = effective.webhookPublicKey;
+      void webhooks
+        .close()
+        .then(() => startHooks(webhookKey))
+        .then((next) => (webhooks = next))
+        .catch((error: Error) => logger.error(`Webhook receiver could not restart: ${error.message}`));
+    }
+    publish();
+  });
 
   const health = (): HealthReport => ({
     ok: store.state.lastError === null,
@@ -91,20 +131,25 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   return {
     config,
     store,
-    sync,
-    webhooks,
+    get sync() {
+      return source.currentSync;
+    },
+    get webhooks() {
+      return webhooks;
+    },
+    settings,
     demoWix,
     getSnapshot,
     onSnapshot(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    fetchMedia: createMediaProxy({ mediaBaseUrl }),
+    fetchMedia: createMediaProxy({ mediaBaseUrl: config.wix.mediaBaseUrl }),
     health,
     async stop() {
       listeners.clear();
       await webhooks.close();
-      await sync?.stop();
+      await source.stop();
       await snapshotFile.flush();
       await demoWix?.stop();
     },

@@ -19,13 +19,14 @@ export interface Webhooks {
 export interface WebhooksOptions {
   config: FrameConfig['webhook'];
   store: GalleryStore;
-  sync: GallerySync | null;
+  /** The poller of the moment: it changes when the project does. */
+  getSync(): GallerySync | null;
   logger: Logger;
 }
 
 const OFF_REASON = 'off: no WIX_WEBHOOK_PUBLIC_KEY configured, so only polling keeps the gallery current';
 
-export async function startWebhooks({ config, store, sync, logger }: WebhooksOptions): Promise<Webhooks> {
+export async function startWebhooks({ config, store, getSync, logger }: WebhooksOptions): Promise<Webhooks> {
   if (!config.publicKeyPem) {
     logger.info(`Webhook receiver ${OFF_REASON}.`);
     return { health: () => ({ enabled: false, reason: OFF_REASON, accepted: 0, ignored: 0, rejected: 0 }), close: async () => undefined };
@@ -42,6 +43,7 @@ export async function startWebhooks({ config, store, sync, logger }: WebhooksOpt
       onEvent(unwrapped) {
         if (unwrapped.type === 'other') return 'ignored';
         const result = applier.apply(unwrapped.event);
+        const sync = getSync();
         if (result === 'applied') sync?.noteLocalChange();
         if (result === 'applied' || result === 'stale') sync?.syncSoon(CONFIRM_SYNC_MS);
         return result === 'applied' ? 'accepted' : 'ignored';

@@ -49,6 +49,18 @@ export class WixClient {
     throw malformed(`more than ${MAX_PAGES} pages of items`);
   }
 
+  /** How many items a project has, from one small page's metadata (null when Wix does not say). */
+  async countProjectItems(projectId: string, signal?: AbortSignal): Promise<number | null> {
+    const body = await this.http.request({
+      method: 'GET',
+      path: `portfolio/v1/projectItems/${encodeURIComponent(projectId)}/items`,
+      searchParams: { 'paging.limit': 1, 'paging.offset': 0 },
+      what: `project ${projectId}`,
+      ...(signal ? { signal } : {}),
+    });
+    return body && typeof body === 'object' ? readTotal(body) : null;
+  }
+
   /** One page of the site's projects (List Projects, cursor paging). */
   async listProjects(cursor?: string, signal?: AbortSignal): Promise<ProjectPage> {
     const searchParams: Record<string, string | number> = { 'paging.limit': PAGE_SIZE };

@@ -1,0 +1,95 @@
+// The settings operations of the shells (SettingsApi): reads masked, saves
+// validated, tests connections and lists projects without saving anything.
+import { applySettingsPatch, SECRET_FIELDS, toPublicSettings, type PublicSettings, type Settings, type SettingsPatch } from '../../../shared/settings';
+import type { AutostartMethod, ConnectionResult, ProjectChoice, ProjectsResult, SaveSettingsResult, SettingsApi } from '../../../shared/settings-api';
+import { clientFor } from '../gallery/gallery-source';
+import { autostartStatus, setAutostart, type AutostartOptions } from '../system/autostart';
+import { WixError } from '../wix/errors';
+import type { SettingsStore } from './settings-store';
+
+export interface SettingsServiceOptions {
+  store: SettingsStore;
+  /** Fields fixed by the environment (or demo mode), with their values. */
+  overrides: Partial<Settings>;
+  apiBaseUrl: string;
+  autostart: AutostartOptions;
+}
+
+/** At most this many projects get an item count (one request each). */
+const COUNTED_PROJECTS = 30;
+
+export class SettingsService implements SettingsApi {
+  constructor(private readonly options: SettingsServiceOptions) {}
+
+  /** Saved settings with the environment's on top: what the frame runs with. */
+  effective(): Settings {
+    return { ...this.options.store.current, ...this.options.overrides };
+  }
+
+  async getSettings(): Promise<PublicSettings> {
+    return toPublicSettings(this.effective(), Object.keys(this.options.overrides) as (keyof Settings)[]);
+  }
+
+  async saveSettings(patch: SettingsPatch): Promise<SaveSettingsResult> {
+    const result = await this.options.store.save(this.editable(patch));
+    return result.ok ? { ok: true, settings: await this.getSettings() } : result;
+  }
+
+  async testConnection(patch: SettingsPatch): Promise<ConnectionResult> {
+    const candidate = applySettingsPatch(this.effective(), this.editable(patch));
+    if (!candidate.ok) return { ok: false, message: Object.values(candidate.errors)[0] ?? 'Some settings are not valid.' };
+    const settings = { ...candidate.value, ...this.options.overrides };
+    const client = clientFor(settings, this.options.apiBaseUrl, { maxAttempts: 2, retryBudgetMs: 10_000 });
+    if (!client) return { ok: false, message: 'Choose a sign-in method and fill in its fields first.' };
+    try {
+      if (settings.projectId) {
+        const { items } = await client.listProjectItems(settings.projectId);
+        return { ok: true, message: `Connected to Wix: the project has ${items.length} photo${items.length === 1 ? '' : 's'} to show.` };
+      }
+      const { projects } = await client.listProjects();
+      return { ok: true, message: `Connected to Wix: ${projects.length} project${projects.length === 1 ? '' : 's'} found. Pick one below.` };
+    } catch (error) {
+      return { ok: false, message: error instanceof WixError ? error.message : `Connection failed: ${(error as Error).message}` };
+    }
+  }
+
+  async listProjects(query: string): Promise<ProjectsResult> {
+    const client = clientFor(this.effective(), this.options.apiBaseUrl, { maxAttempts: 2, retryBudgetMs: 10_000 });
+    if (!client) return { ok: false, message: 'Connect to Wix first: choose a sign-in method and save it.' };
+    try {
+      const projects: ProjectChoice[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof client.listProjects>> = query.trim() ? await client.queryProjects(query.trim(), cursor ?? undefined) : await client.listProjects(cursor ?? undefined);
+        projects.push(...page.projects);
+        cursor = page.nextCursor;
+      } while (cursor && projects.length < 500);
+      await Promise.all(
+        projects.slice(0, COUNTED_PROJECTS).map(async (project) => {
+          const count = await client.countProjectItems(project.id).catch(() => null);
+          if (count !== null) project.itemCount = count;
+        }),
+      );
+      return { ok: true, projects };
+    } catch (error) {
+      return { ok: false, message: error instanceof WixError ? error.message : `Could not list projects: ${(error as Error).message}` };
+    }
+  }
+
+  getAutostart() {
+    return autostartStatus(this.options.autostart);
+  }
+
+  setAutostart(enabled: boolean, method: AutostartMethod) {
+    return setAutostart(this.options.autostart, enabled, method);
+  }
+
+  /** Drops fields fixed by the environment, and empty secrets (meaning "keep the saved one"). */
+  private editable(patch: SettingsPatch): SettingsPatch {
+    if (typeof patch !== 'object' || patch === null) return patch;
+    const out: Record<string, unknown> = { ...patch };
+    for (const field of Object.keys(this.options.overrides)) delete out[field];
+    for (const field of SECRET_FIELDS) if (out[field] === '') delete out[field];
+    return out as SettingsPatch;
+  }
+}

@@ -1,0 +1,58 @@
+// The settings operations both shells offer the renderer: over IPC in
+// Electron, over HTTP (below) in the web shell. Same shapes either way.
+import type { FieldErrors, PublicSettings, SettingsPatch } from './settings';
+
+export type SaveSettingsResult = { ok: true; settings: PublicSettings } | { ok: false; errors: FieldErrors };
+
+export interface ConnectionResult {
+  ok: boolean;
+  /** A sentence for the person: what worked, or precisely what failed. */
+  message: string;
+}
+
+export interface ProjectChoice {
+  id: string;
+  title: string;
+  /** Wix media file id of the cover, for a thumbnail through mediaPath(). */
+  coverFileId?: string;
+  itemCount?: number;
+}
+
+export type ProjectsResult = { ok: true; projects: ProjectChoice[] } | { ok: false; message: string };
+
+export type AutostartMethod = 'xdg' | 'systemd';
+
+export interface AutostartStatus {
+  /** False where start-on-boot is not offered (not Linux). */
+  supported: boolean;
+  /** What is actually installed now, read from disk. */
+  installed: Record<AutostartMethod, boolean>;
+  /** Where the files live, for people checking by hand. */
+  paths: Record<AutostartMethod, string>;
+  message?: string;
+}
+
+export interface SettingsApi {
+  getSettings(): Promise<PublicSettings>;
+  /** Validates field by field; nothing is saved unless everything is valid. */
+  saveSettings(patch: SettingsPatch): Promise<SaveSettingsResult>;
+  /** Tries the saved connection settings with the patch applied, without saving. */
+  testConnection(patch: SettingsPatch): Promise<ConnectionResult>;
+  /** Projects of the connected site whose title starts with the query (all when empty). */
+  listProjects(query: string): Promise<ProjectsResult>;
+  getAutostart(): Promise<AutostartStatus>;
+  setAutostart(enabled: boolean, method: AutostartMethod): Promise<AutostartStatus>;
+}
+
+/** Web shell routes for the same operations. */
+export const SettingsPaths = {
+  settings: '/api/settings', // GET, PUT (SettingsPatch)
+  testConnection: '/api/settings/test', // POST (SettingsPatch)
+  projects: '/api/projects', // GET ?q=
+  autostart: '/api/autostart', // GET, PUT {enabled, method}
+  /** GET, answered only to the frame itself (loopback peer): the token to show on its screen. */
+  adminToken: '/api/admin-token',
+} as const;
+
+/** Header carrying the admin token when the web shell listens beyond loopback. */
+export const ADMIN_TOKEN_HEADER = 'x-frame-admin-token';
