@@ -104,18 +104,18 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   let webhooks = await startHooks(webhookKey);
   await source.apply(settings.effective());
 
-  settingsStore.onChange(() => {
+  settingsStore.onChange(async () => {
     const effective = settings.effective();
-    void source.apply(effective);
+    publish();
+    await source.apply(effective);
     if (effective.webhookPublicKey !== webhookKey) {
       webhookKey = effective.webhookPublicKey;
-      void webhooks
-        .close()
-        .then(() => startHooks(webhookKey))
-        .then((next) => (webhooks = next))
-        .catch((error: Error) => logger.error(`Webhook receiver could not restart: ${error.message}`));
+      await webhooks.close();
+      webhooks = await startHooks(webhookKey).catch((error: Error) => {
+        logger.error(`Webhook receiver could not restart: ${error.message}`);
+        return startHooks('');
+      });
     }
-    publish();
   });
 
   const health = (): HealthReport => ({

@@ -10,7 +10,7 @@ export type WixAuthConfig =
 export interface FrameConfig {
   demo: boolean;
   dataDir: string;
-  http: { host: string; port: number };
+  http: { host: string; port: number; adminToken: string | null };
   webhook: { host: string; port: number; publicKeyPem: string | null };
   wix: { apiBaseUrl: string; mediaBaseUrl: string; auth: WixAuthConfig | null; projectId: string | null };
   pollSeconds: number;
@@ -102,12 +102,19 @@ function publicKey(env: Env): string | null {
   }
 }
 
+function adminToken(env: Env): string | null {
+  const raw = text(env, 'FRAME_ADMIN_TOKEN');
+  if (raw === undefined) return null;
+  if (raw.length < 12 || /\s/.test(raw)) throw new ConfigError('FRAME_ADMIN_TOKEN must be at least 12 characters without spaces.');
+  return raw;
+}
+
 // Other flags are ignored: Electron and Chromium pass switches of their own.
 export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string): FrameConfig {
   return {
     demo: argv.includes('--demo'),
     dataDir: text(env, 'FRAME_DATA_DIR') ?? defaultDataDir,
-    http: { host: host(env, 'FRAME_HTTP_HOST'), port: port(env, 'FRAME_HTTP_PORT', 8700) },
+    http: { host: host(env, 'FRAME_HTTP_HOST'), port: port(env, 'FRAME_HTTP_PORT', 8700), adminToken: adminToken(env) },
     webhook: { host: host(env, 'FRAME_WEBHOOK_HOST'), port: port(env, 'FRAME_WEBHOOK_PORT', 8787), publicKeyPem: publicKey(env) },
     wix: {
       apiBaseUrl: httpUrl(env, 'WIX_API_BASE_URL', 'https://www.wixapis.com'),

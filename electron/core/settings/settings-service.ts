@@ -4,6 +4,7 @@ import { applySettingsPatch, SECRET_FIELDS, toPublicSettings, type PublicSetting
 import type { AutostartMethod, ConnectionResult, ProjectChoice, ProjectsResult, SaveSettingsResult, SettingsApi } from '../../../shared/settings-api';
 import { clientFor } from '../gallery/gallery-source';
 import { autostartStatus, setAutostart, type AutostartOptions } from '../system/autostart';
+import { createTokenVerifier } from '../webhook/verify-token';
 import { WixError } from '../wix/errors';
 import type { SettingsStore } from './settings-store';
 
@@ -31,6 +32,15 @@ export class SettingsService implements SettingsApi {
   }
 
   async saveSettings(patch: SettingsPatch): Promise<SaveSettingsResult> {
+    const key = (patch as { webhookPublicKey?: unknown } | null)?.webhookPublicKey;
+    if (typeof key === 'string' && key.trim() !== '' && !('webhookPublicKey' in this.options.overrides)) {
+      // The shape check in the schema cannot tell a real RSA key; jose can.
+      const usable = await createTokenVerifier(key).then(
+        () => true,
+        () => false,
+      );
+      if (!usable) return { ok: false, errors: { webhookPublicKey: 'Webhook public key could not be read as an RSA public key: paste it exactly as the Wix app dashboard shows it.' } };
+    }
     const result = await this.options.store.save(this.editable(patch));
     return result.ok ? { ok: true, settings: await this.getSettings() } : result;
   }

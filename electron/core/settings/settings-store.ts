@@ -13,7 +13,7 @@ export type SaveResult = { ok: true; settings: Settings } | { ok: false; errors:
 
 export class SettingsStore {
   private saved: Settings = { ...DEFAULT_SETTINGS };
-  private readonly listeners = new Set<(settings: Settings) => void>();
+  private readonly listeners = new Set<(settings: Settings) => void | Promise<void>>();
   /** Problems found when loading, for the log and the settings screen. */
   readonly loadProblems: string[] = [];
 
@@ -35,7 +35,8 @@ export class SettingsStore {
     return this.saved;
   }
 
-  onChange(listener: (settings: Settings) => void): () => void {
+  /** Listeners may be async: save() resolves once they have applied the change. */
+  onChange(listener: (settings: Settings) => void | Promise<void>): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -63,7 +64,7 @@ export class SettingsStore {
     await writeFileAtomic(this.secretsPath, JSON.stringify({ codec: this.codec.kind, values: secrets }), 0o600);
     await writeFileAtomic(this.settingsPath, JSON.stringify(plain, null, 2));
     this.saved = next;
-    for (const listener of this.listeners) listener(next);
+    await Promise.all([...this.listeners].map((listener) => listener(next)));
     return { ok: true, settings: next };
   }
 

@@ -23,7 +23,7 @@ beforeEach(async () => {
   const env = { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_DATA_DIR: dir };
   frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger });
   await frame.sync!.whenIdle();
-  web = await startWebServer({ frame, rendererDir, host: '127.0.0.1', port: 0, logger: silentLogger });
+  web = await startWebServer({ frame, rendererDir, host: '127.0.0.1', port: 0, adminToken: null, dataDir: dir, logger: silentLogger });
 });
 
 afterEach(async () => {

@@ -7,6 +7,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parseMediaPath } from '../../../shared/media';
 import { SNAPSHOT_EVENT, WebPaths } from '../../../shared/web-api';
 import type { Logger, RunningFrame } from '../frame-types';
+import { createAdminGuard } from './admin-guard';
+import { handleSettingsRoute } from './settings-routes';
 import { SseHub } from './sse-hub';
 import { serveStatic } from './static-files';
 import { publicState } from './public-state';
@@ -16,6 +18,9 @@ export interface WebServerOptions {
   rendererDir: string;
   host: string;
   port: number;
+  /** FRAME_ADMIN_TOKEN, when set. */
+  adminToken: string | null;
+  dataDir: string;
   logger: Logger;
 }
 
@@ -27,6 +32,7 @@ export interface RunningWebServer {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const { frame, rendererDir, logger } = options;
   const hub = new SseHub();
+  const guard = await createAdminGuard(options.host, options.adminToken, options.dataDir, logger);
   const unsubscribe = frame.onSnapshot((snapshot) => hub.broadcast(SNAPSHOT_EVENT, snapshot));
 
   const server = createServer((req, res) => {
@@ -39,6 +45,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://frame.local');
+    if (await handleSettingsRoute(req, res, url, frame.settings, guard, sendJson)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
     switch (url.pathname) {
       case WebPaths.state:
