@@ -21,6 +21,7 @@ export interface HealthReport {
   lastError: string | null;
   demo: boolean;
   webhook: WebhookHealth;
+  cache: { files: number; bytes: number; capBytes: number; hits: number; downloads: number; failures: number; evictions: number };
 }
 
 export interface WebhookHealth {

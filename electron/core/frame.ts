@@ -16,7 +16,9 @@ import { GallerySource } from './gallery/gallery-source';
 import { GallerySnapshotFile } from './gallery/snapshot-file';
 import { GalleryStore } from './gallery/store';
 import type { GallerySync } from './gallery/sync';
+import { MediaCache } from './media/media-cache';
 import { createMediaProxy } from './media/media-proxy';
+import { displayFileId, Prefetcher } from './media/prefetch';
 import { envOverrides } from './settings/env-overrides';
 import { SettingsService } from './settings/settings-service';
 import { SettingsStore } from './settings/settings-store';
@@ -33,6 +35,7 @@ export interface StartedFrame extends RunningFrame {
   readonly sync: GallerySync | null;
   readonly webhooks: Webhooks;
   settings: SettingsService;
+  cache: MediaCache;
   demoWix: FakeWix | null;
 }
 
@@ -93,8 +96,20 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     const snapshot = getSnapshot();
     for (const listener of listeners) listener(snapshot);
   };
+  const cache = new MediaCache({
+    dir: join(config.dataDir, 'media-cache'),
+    capBytes: config.cacheMegabytes * 1024 * 1024,
+    fetchUpstream: createMediaProxy({ mediaBaseUrl: config.wix.mediaBaseUrl }),
+    logger,
+  });
+  await cache.open();
+  const prefetcher = new Prefetcher(cache, () => store.state.items);
   store.subscribe((state, change) => {
-    if (change.added.length || change.updated.length || change.removed.length) void snapshotFile.save(state);
+    if (change.added.length || change.updated.length || change.removed.length) {
+      void snapshotFile.save(state);
+      // Photos deleted on Wix (or of another project) leave the cache too.
+      if (state.syncedAt) void cache.retainOnly(new Set(state.items.map(displayFileId).filter((id): id is string => !!id)));
+    }
     publish();
   });
 
@@ -126,6 +141,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     lastError: store.state.lastError,
     demo: config.demo,
     webhook: webhooks.health(),
+    cache: { files: cache.count, bytes: cache.bytes, capBytes: config.cacheMegabytes * 1024 * 1024, ...cache.stats },
   });
 
   return {
@@ -144,7 +160,12 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    fetchMedia: createMediaProxy({ mediaBaseUrl: config.wix.mediaBaseUrl }),
+    cache,
+    async fetchMedia(request, signal) {
+      const response = await cache.get(request, signal);
+      prefetcher.after(request);
+      return response;
+    },
     health,
     async stop() {
       listeners.clear();

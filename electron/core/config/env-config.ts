@@ -15,6 +15,7 @@ export interface FrameConfig {
   wix: { apiBaseUrl: string; mediaBaseUrl: string; auth: WixAuthConfig | null; projectId: string | null };
   pollSeconds: number;
   slideSeconds: number;
+  cacheMegabytes: number;
 }
 
 type Env = NodeJS.ProcessEnv;
@@ -43,6 +44,14 @@ function seconds(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(`${name} must be a number of seconds from ${min} to ${max}, got "${raw}".`);
+  return n;
+}
+
+function megabytes(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 10 || n > 1_000_000) throw new ConfigError(`${name} must be a whole number of megabytes from 10 to 1000000, got "${raw}".`);
   return n;
 }
 
@@ -124,6 +133,7 @@ export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string):
     },
     pollSeconds: seconds(env, 'FRAME_POLL_SECONDS', 300, 1, 86_400),
     slideSeconds: seconds(env, 'FRAME_SLIDE_SECONDS', 15, 0.5, 3_600),
+    cacheMegabytes: megabytes(env, 'FRAME_CACHE_MB', 1024),
   };
 }
 

@@ -1,0 +1,204 @@
+// Screen-sized media on disk: each photo is downloaded once (to a .part file,
+// renamed when complete), served from disk afterwards, and evicted least
+// recently shown first when the cache passes its cap. Works offline with
+// whatever is cached; a failed or truncated download is never served.
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { MediaRequest } from '../../../shared/media';
+import type { Logger } from '../frame-types';
+
+export type MediaFetcher = (request: MediaRequest, signal?: AbortSignal) => Promise<Response>;
+
+interface Entry {
+  file: string;
+  size: number;
+  lastShown: number;
+  contentType: string;
+}
+
+const TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/gif': 'gif',
+  'image/svg+xml': 'svg',
+  'video/mp4': 'mp4',
+};
+const EXTENSIONS = Object.fromEntries(Object.entries(TYPES).map(([type, ext]) => [ext, type]));
+
+export function cacheKey(request: MediaRequest): string {
+  return `${request.fileId}__${request.fit}_${request.width}x${request.height}`;
+}
+
+export interface MediaCacheOptions {
+  dir: string;
+  capBytes: number;
+  fetchUpstream: MediaFetcher;
+  logger: Logger;
+  now?: () => number;
+}
+
+export class MediaCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<Entry>>();
+  private total = 0;
+  private readonly now: () => number;
+  /** Counters for /healthz and the benchmarks. */
+  readonly stats = { hits: 0, downloads: 0, failures: 0, evictions: 0 };
+
+  constructor(private readonly options: MediaCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get count(): number {
+    return this.entries.size;
+  }
+
+  /** Reads what an earlier run left; leftover .part files are unfinished downloads. */
+  async open(): Promise<void> {
+    await mkdir(this.options.dir, { recursive: true });
+    for (const name of await readdir(this.options.dir)) {
+      const path = join(this.options.dir, name);
+      if (name.endsWith('.part')) {
+        await rm(path, { force: true });
+        continue;
+      }
+      const dot = name.lastIndexOf('.');
+      const contentType = EXTENSIONS[name.slice(dot + 1)];
+      if (dot < 0 || !contentType) continue;
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile()) continue;
+      this.add(name.slice(0, dot), { file: name, size: info.size, lastShown: info.mtimeMs, contentType });
+    }
+  }
+
+  has(request: MediaRequest): boolean {
+    return this.entries.has(cacheKey(request));
+  }
+
+  /** The photo from disk, downloading it first if needed; 502/504 when it cannot be had. */
+  async get(request: MediaRequest, signal?: AbortSignal): Promise<Response> {
+    const key = cacheKey(request);
+    let entry = this.entries.get(key);
+    if (entry) this.stats.hits++;
+    else {
+      try {
+        entry = await this.download(key, request);
+      } catch (error) {
+        if (signal?.aborted) return new Response('aborted', { status: 499 });
+        return new Response(`media unavailable: ${(error as Error).message}`, { status: error instanceof UpstreamStatus ? error.status : 502 });
+      }
+    }
+    this.markShown(entry);
+    const stream = Readable.toWeb(createReadStream(join(this.options.dir, entry.file))) as ReadableStream<Uint8Array>;
+    return new Response(stream, { status: 200, headers: { 'content-type': entry.contentType, 'content-length': String(entry.size), 'cache-control': 'private, max-age=86400' } });
+  }
+
+  /** Downloads without serving (prefetch). Errors are only counted. */
+  async warm(request: MediaRequest): Promise<void> {
+    const key = cacheKey(request);
+    if (this.entries.has(key)) return;
+    await this.download(key, request).catch(() => undefined);
+  }
+
+  /** Drops every size of the files no longer in the gallery. */
+  async retainOnly(fileIds: Set<string>): Promise<void> {
+    for (const [key, entry] of [...this.entries]) {
+      if (!fileIds.has(key.slice(0, key.lastIndexOf('__')))) await this.remove(key, entry);
+    }
+  }
+
+  private download(key: string, request: MediaRequest): Promise<Entry> {
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.fetchToDisk(key, request).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async fetchToDisk(key: string, request: MediaRequest): Promise<Entry> {
+    const response = await this.options.fetchUpstream(request);
+    if (!response.ok || !response.body) {
+      await response.body?.cancel().catch(() => undefined);
+      this.stats.failures++;
+      throw new UpstreamStatus(response.status >= 400 ? response.status : 502);
+    }
+    const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+    const ext = TYPES[contentType];
+    if (!ext) {
+      await response.body.cancel().catch(() => undefined);
+      this.stats.failures++;
+      throw new Error(`unexpected content type "${contentType}"`);
+    }
+    const file = `${safeName(key)}.${ext}`;
+    const part = join(this.options.dir, `${file}.part`);
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      this.stats.failures++;
+      throw new Error(`download cut off (${(error as Error).message})`);
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > 0 && bytes.length !== declared) {
+      this.stats.failures++;
+      throw new Error(`download truncated (${bytes.length} of ${declared} bytes)`);
+    }
+    await writeFile(part, bytes);
+    await rename(part, join(this.options.dir, file));
+    this.stats.downloads++;
+    const entry: Entry = { file, size: bytes.length, lastShown: this.now(), contentType };
+    this.add(key, entry);
+    await this.evictOverCap(key);
+    return entry;
+  }
+
+  private add(key: string, entry: Entry): void {
+    const old = this.entries.get(key);
+    if (old) this.total -= old.size;
+    this.entries.set(key, entry);
+    this.total += entry.size;
+  }
+
+  private markShown(entry: Entry): void {
+    entry.lastShown = this.now();
+    const when = new Date(entry.lastShown);
+    // The file's mtime keeps "last shown" across restarts.
+    void utimes(join(this.options.dir, entry.file), when, when).catch(() => undefined);
+  }
+
+  private async evictOverCap(keep: string): Promise<void> {
+    if (this.total <= this.options.capBytes) return;
+    const oldest = [...this.entries].filter(([key]) => key !== keep).sort((a, b) => a[1].lastShown - b[1].lastShown);
+    for (const [key, entry] of oldest) {
+      if (this.total <= this.options.capBytes * 0.9) break;
+      await this.remove(key, entry);
+      this.stats.evictions++;
+    }
+  }
+
+  private async remove(key: string, entry: Entry): Promise<void> {
+    this.entries.delete(key);
+    this.total -= entry.size;
+    await rm(join(this.options.dir, entry.file), { force: true });
+  }
+}
+
+class UpstreamStatus extends Error {
+  constructor(readonly status: number) {
+    super(`Wix answered HTTP ${status}`);
+  }
+}
+
+/** File ids are [\w.~-]; keep names portable anyway. */
+function safeName(key: string): string {
+  return key.replace(/[^\w.~-]/g, '_');
+}
