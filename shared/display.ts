@@ -19,6 +19,8 @@ export interface FrameStatus {
   /** Nothing connects the frame to Wix yet: the settings screen opens by itself. */
   setupNeeded: boolean;
   demo: boolean;
+  /** 'off' at night (schedule or by hand): the show pauses on a black screen. */
+  screen: 'on' | 'off';
 }
 
 /** Everything the renderer needs, pushed whole on connect and on every change. */

@@ -8,6 +8,15 @@ export type FitMode = 'fit' | 'fill';
 export type SlideOrder = 'sorted' | 'shuffle';
 export type Captions = 'none' | 'title' | 'title-description';
 
+export type ScreenMode = 'auto' | 'on' | 'off';
+
+/** One weekday: the screen is on from `on` to `off` (24 h "HH:MM"; off before on runs past midnight). */
+export interface DaySchedule {
+  enabled: boolean;
+  on: string;
+  off: string;
+}
+
 export interface Settings {
   authMode: AuthMode;
   apiKey: string;
@@ -23,6 +32,14 @@ export interface Settings {
   captions: Captions;
   pollSeconds: number;
   webhookPublicKey: string;
+  /** Night schedule: when off, the screen sleeps and the show, downloads and polling pause. */
+  scheduleEnabled: boolean;
+  /** Sunday first, as Date.getDay() counts. */
+  weekSchedule: DaySchedule[];
+  /** Manual override from the settings screen. */
+  screenMode: ScreenMode;
+  screenOffCommand: string;
+  screenOnCommand: string;
 }
 
 export const SECRET_FIELDS = ['apiKey', 'clientSecret'] as const;
@@ -43,6 +60,11 @@ export const DEFAULT_SETTINGS: Settings = {
   captions: 'none',
   pollSeconds: 300,
   webhookPublicKey: '',
+  scheduleEnabled: false,
+  weekSchedule: Array.from({ length: 7 }, () => ({ enabled: true, on: '07:00', off: '22:30' })),
+  screenMode: 'auto',
+  screenOffCommand: "wlopm --off '*'",
+  screenOnCommand: "wlopm --on '*'",
 };
 
 /** What the settings screen receives: secrets replaced by whether they are set. */
@@ -74,6 +96,19 @@ function text(maxLength: number) {
   return (v: unknown): string | null => (typeof v === 'string' && v.length <= maxLength ? null : `must be text of at most ${maxLength} characters`);
 }
 
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function weekSchedule(v: unknown): string | null {
+  const ok =
+    Array.isArray(v) &&
+    v.length === 7 &&
+    v.every((d: unknown) => {
+      const day = d as Partial<DaySchedule> | null;
+      return !!day && typeof day.enabled === 'boolean' && typeof day.on === 'string' && TIME.test(day.on) && typeof day.off === 'string' && TIME.test(day.off);
+    });
+  return ok ? null : 'must list seven days (Sunday first), each with on and off times as HH:MM (24 h)';
+}
+
 const CHECKS: Record<keyof Settings, (v: unknown) => string | null> = {
   authMode: oneOf(['none', 'apiKey', 'oauth'] as const),
   apiKey: text(4096),
@@ -90,6 +125,11 @@ const CHECKS: Record<keyof Settings, (v: unknown) => string | null> = {
   pollSeconds: numberIn(30, 86_400, 'seconds'),
   webhookPublicKey: (v) =>
     text(16_384)(v) ?? (v === '' || /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/.test((v as string).trim()) ? null : 'must be a PEM public key starting with -----BEGIN PUBLIC KEY-----'),
+  scheduleEnabled: (v) => (typeof v === 'boolean' ? null : 'must be on or off (true or false)'),
+  weekSchedule,
+  screenMode: oneOf(['auto', 'on', 'off'] as const),
+  screenOffCommand: (v) => text(500)(v) ?? ((v as string).trim() ? null : 'must be a command, for example wlopm --off \'*\''),
+  screenOnCommand: (v) => text(500)(v) ?? ((v as string).trim() ? null : 'must be a command, for example wlopm --on \'*\''),
 };
 
 export const SETTING_FIELDS = Object.keys(CHECKS) as (keyof Settings)[];
@@ -158,4 +198,9 @@ export const LABELS: Record<keyof Settings, string> = {
   captions: 'Captions',
   pollSeconds: 'Check Wix every',
   webhookPublicKey: 'Webhook public key',
+  scheduleEnabled: 'Night schedule',
+  weekSchedule: 'Weekly schedule',
+  screenMode: 'Screen',
+  screenOffCommand: 'Screen off command',
+  screenOnCommand: 'Screen on command',
 };

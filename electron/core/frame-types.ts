@@ -6,6 +6,7 @@ import type { MediaRequest } from '../../shared/media';
 import type { SettingsApi } from '../../shared/settings-api';
 import type { SecretCodec } from './settings/secret-codec';
 import type { LaunchCommand } from './system/autostart';
+import type { CommandRunner } from './system/screen-power';
 
 export interface Logger {
   info(message: string): void;
@@ -21,6 +22,7 @@ export interface HealthReport {
   lastError: string | null;
   demo: boolean;
   webhook: WebhookHealth;
+  display: { screen: 'on' | 'off'; scheduleEnabled: boolean; commandError: string | null };
   cache: { files: number; bytes: number; capBytes: number; hits: number; downloads: number; failures: number; evictions: number };
 }
 
@@ -57,6 +59,8 @@ export interface StartFrameOptions {
   secretCodec?: SecretCodec;
   /** How this shell is started, for start-on-boot entries. */
   launch?: LaunchCommand;
+  /** Runs the screen on/off commands; tests pass a recorder. */
+  runCommand?: CommandRunner;
 }
 
 /** Thrown by startFrame for a bad environment variable or setting: one clear line. */

@@ -87,3 +87,28 @@ describe('startFrame', () => {
     expect(frame.demoWix!.mediaRequests.at(-1)).toMatch(/\/v1\/fit\/w_1920,h_1080,al_c,q_85,enc_auto\//);
   });
 });
+
+describe('screen off by hand or by schedule', () => {
+  it('pauses polling while off and syncs afresh when on again', async () => {
+    const { wix, dir } = await wixAndDir();
+    const commands: string[] = [];
+    const env = { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_DATA_DIR: dir };
+    const frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger, runCommand: async (c) => (commands.push(c), { ok: true, detail: '' }) });
+    running.push(frame);
+    await frame.sync!.whenIdle();
+    await frame.settings.saveSettings({ screenMode: 'off' });
+    expect(commands).toEqual(["wlopm --off '*'"]);
+    expect(frame.getSnapshot().status.screen).toBe('off');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(frame.sync).toBeNull();
+    const requests = wix.apiRequestCount();
+    wix.items(PROJECT_A).pop();
+    await frame.settings.saveSettings({ screenMode: 'auto' });
+    await new Promise((r) => setTimeout(r, 20));
+    await frame.sync!.whenIdle();
+    expect(commands.at(-1)).toBe("wlopm --on '*'");
+    expect(wix.apiRequestCount()).toBeGreaterThan(requests);
+    expect(frame.getSnapshot().gallery.items).toHaveLength(11);
+    expect(frame.health().display).toEqual({ screen: 'on', scheduleEnabled: false, commandError: null });
+  });
+});

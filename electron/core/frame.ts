@@ -22,6 +22,8 @@ import { displayFileId, Prefetcher } from './media/prefetch';
 import { envOverrides } from './settings/env-overrides';
 import { SettingsService } from './settings/settings-service';
 import { SettingsStore } from './settings/settings-store';
+import { runShellCommand } from './system/run-command';
+import { ScreenPower } from './system/screen-power';
 import { consoleLogger } from './util/logger';
 import { ensureTestKeys } from './webhook/test-keys';
 import { startWebhooks, type Webhooks } from './webhook/webhooks';
@@ -89,7 +91,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     return {
       gallery: store.state,
       display: displayOf(effective),
-      status: { setupNeeded: !config.demo && (effective.authMode === 'none' || !effective.projectId), demo: config.demo },
+      status: { setupNeeded: !config.demo && (effective.authMode === 'none' || !effective.projectId), demo: config.demo, screen: screenPower.state },
     };
   };
   const publish = () => {
@@ -113,6 +115,16 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     publish();
   });
 
+  const screenPower = new ScreenPower({
+    run: options.runCommand ?? runShellCommand,
+    logger,
+    onChange(state) {
+      void source.setPaused(state === 'off');
+      publish();
+    },
+  });
+  await screenPower.apply(settings.effective());
+
   const startHooks = (publicKeyPem: string) =>
     startWebhooks({ config: { ...config.webhook, publicKeyPem: publicKeyPem || null }, store, getSync: () => source.currentSync, logger });
   let webhookKey = settings.effective().webhookPublicKey;
@@ -122,6 +134,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   settingsStore.onChange(async () => {
     const effective = settings.effective();
     publish();
+    await screenPower.apply(effective);
     await source.apply(effective);
     if (effective.webhookPublicKey !== webhookKey) {
       webhookKey = effective.webhookPublicKey;
@@ -141,6 +154,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     lastError: store.state.lastError,
     demo: config.demo,
     webhook: webhooks.health(),
+    display: { screen: screenPower.state, scheduleEnabled: settings.effective().scheduleEnabled, commandError: screenPower.lastCommandError },
     cache: { files: cache.count, bytes: cache.bytes, capBytes: config.cacheMegabytes * 1024 * 1024, ...cache.stats },
   });
 
@@ -169,6 +183,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     health,
     async stop() {
       listeners.clear();
+      screenPower.stop();
       await webhooks.close();
       await source.stop();
       await snapshotFile.flush();

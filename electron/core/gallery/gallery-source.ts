@@ -33,6 +33,8 @@ function connectionKey(s: Connection): string {
 export class GallerySource {
   private sync: GallerySync | null = null;
   private key = '';
+  private paused = false;
+  private last: Connection | null = null;
   /** Settings changes are applied one after another, never interleaved. */
   private applying: Promise<void> = Promise.resolve();
 
@@ -48,7 +50,22 @@ export class GallerySource {
   }
 
   apply(settings: Connection): Promise<void> {
+    this.last = settings;
     this.applying = this.applying.then(() => this.applyNow(settings));
+    return this.applying;
+  }
+
+  /** Night: no polling. Morning: a fresh sync at once. */
+  setPaused(paused: boolean): Promise<void> {
+    if (paused === this.paused) return this.applying;
+    this.paused = paused;
+    this.key = '';
+    this.applying = this.applying.then(async () => {
+      if (paused) {
+        await this.sync?.stop();
+        this.sync = null;
+      } else if (this.last) await this.applyNow(this.last);
+    });
     return this.applying;
   }
 
@@ -60,7 +77,7 @@ export class GallerySource {
 
   private async applyNow(settings: Connection): Promise<void> {
     const key = connectionKey(settings);
-    if (key === this.key) return;
+    if (key === this.key || this.paused) return;
     this.key = key;
     await this.sync?.stop();
     this.sync = null;
