@@ -2,17 +2,40 @@
 // server for the renderer. Also the mode for boards Electron does not support.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { platformDataDir } from './core/config/data-dir';
+import { dataDirFromEnv, platformDataDir } from './core/config/data-dir';
 import { startFrame } from './core/frame';
 import { ConfigError } from './core/frame-types';
+import type { Logger } from './core/frame-types';
+import { fileLogger } from './core/util/file-logger';
 import { consoleLogger } from './core/util/logger';
 import { startWebServer } from './core/web/web-server';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const logger = consoleLogger();
+// The log goes to the data dir as well, once that is known to be writable.
+let logger: Logger = consoleLogger();
+try {
+  logger = fileLogger({ dir: dataDirFromEnv() });
+} catch {
+  // startFrame reports an unusable FRAME_DATA_DIR with a clear message.
+}
+
+/** What a start-on-boot entry must repeat so the frame comes back the same. */
+function keptEnvironment(): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ['FRAME_DATA_DIR', 'FRAME_HTTP_HOST', 'FRAME_HTTP_PORT', 'FRAME_WEBHOOK_HOST', 'FRAME_WEBHOOK_PORT']) {
+    const value = process.env[name];
+    if (value) kept[name] = value;
+  }
+  return kept;
+}
 
 async function main(): Promise<void> {
-  const frame = await startFrame({ env: process.env, argv: process.argv.slice(2), defaultDataDir: platformDataDir(), logger });
+  const launch = {
+    command: [process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    electron: false,
+    env: keptEnvironment(),
+  };
+  const frame = await startFrame({ env: process.env, argv: process.argv.slice(2), defaultDataDir: platformDataDir(), logger, launch });
   const { host, port, adminToken } = frame.config.http;
   const web = await startWebServer({ frame, rendererDir: join(here, '..', 'renderer'), host, port, adminToken, dataDir: frame.config.dataDir, logger }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new ConfigError(`FRAME_HTTP_PORT ${port} is already in use on ${host}: stop the other program or choose another port.`);
