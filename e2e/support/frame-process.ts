@@ -55,6 +55,11 @@ export class FrameProcess {
     return this;
   }
 
+  /** SIGKILL: no chance to finish anything (crash tests). */
+  kill(): void {
+    this.child?.kill('SIGKILL');
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;

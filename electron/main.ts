@@ -1,0 +1,101 @@
+// Electron composition root (`npm start`): the sync core from ./core/frame in
+// a fullscreen kiosk window. Everything Electron-specific lives in ./shell as
+// small parts taking Electron objects as arguments; this file only wires them.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { startFrame } from './core/frame';
+import { ConfigError, type RunningFrame } from './core/frame-types';
+import { consoleLogger } from './core/util/logger';
+import { appIndexUrl } from './shell/app-url';
+import { applyDataDir } from './shell/data-paths';
+import { appSenderCheck, pushSnapshots, registerIpcHandlers } from './shell/ipc';
+import { KioskWindow } from './shell/kiosk-window';
+import { appArguments, electronLaunchCommand } from './shell/launch';
+import { handleMediaProtocol, registerMediaScheme } from './shell/media-protocol';
+import { hardenSession } from './shell/session-guard';
+import { chooseSecretCodec } from './shell/secret-codec';
+import { reportStartupFailure } from './shell/startup-failure';
+import { stopBeforeQuit } from './shell/stop-before-quit';
+import { hardenWebContents } from './shell/web-contents-guard';
+import { mainWindowOptions } from './shell/window-options';
+
+// Bundled to dist/electron/main.cjs beside preload.cjs; Vite builds dist/renderer/.
+const INDEX_HTML = join(__dirname, '../renderer/index.html');
+const PRELOAD = join(__dirname, 'preload.cjs');
+const INDEX_URL = appIndexUrl(INDEX_HTML);
+
+const logger = consoleLogger('frame');
+
+function fail(error: unknown): void {
+  reportStartupFailure(error, {
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    writeStderr: (text) => process.stderr.write(text),
+    exit: (code) => app.exit(code),
+  });
+}
+
+function main(): void {
+  let dataDir: string;
+  try {
+    dataDir = applyDataDir(app, process.env);
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  registerMediaScheme(protocol);
+  if (!app.requestSingleInstanceLock()) {
+    logger.info(`Frame is already running with data in ${dataDir}: bringing it forward.`);
+    app.quit();
+    return;
+  }
+
+  let frame: RunningFrame | null = null;
+  let kiosk: KioskWindow<BrowserWindow> | null = null;
+
+  app.on('second-instance', () => kiosk?.focus());
+  // Every web contents, whoever creates it, gets the navigation/window/webview guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, INDEX_URL, logger));
+  app.on('window-all-closed', () => app.quit());
+  stopBeforeQuit(
+    app,
+    async () => {
+      kiosk?.dispose();
+      await frame?.stop();
+    },
+    logger,
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  app
+    .whenReady()
+    .then(async () => {
+      Menu.setApplicationMenu(null);
+      hardenSession(session.defaultSession, logger);
+      if (!existsSync(INDEX_HTML)) throw new ConfigError(`The renderer is not built (${INDEX_HTML} is missing): run "npm run build" first.`);
+      const args = appArguments(process.argv, app.isPackaged, [__filename, app.getAppPath()]);
+      const running = await startFrame({
+        env: process.env,
+        argv: args,
+        defaultDataDir: app.getPath('userData'),
+        logger,
+        secretCodec: chooseSecretCodec(safeStorage, process.platform),
+        launch: electronLaunchCommand({ execPath: process.execPath, isPackaged: app.isPackaged, mainScript: __filename, args, env: process.env }),
+      });
+      frame = running;
+      handleMediaProtocol(protocol, running, logger);
+      const window = new KioskWindow<BrowserWindow>({
+        create: () => new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD, production: app.isPackaged })),
+        indexHtmlPath: INDEX_HTML,
+        setup: (created) => pushSnapshots(created.webContents, running, INDEX_URL),
+        logger,
+      });
+      kiosk = window;
+      registerIpcHandlers(ipcMain, running, appSenderCheck(() => window.current?.webContents ?? null, INDEX_URL), logger);
+      window.open();
+      logger.info(`Frame kiosk started, data in ${dataDir}.`);
+    })
+    .catch(fail);
+}
+
+main();

@@ -1,0 +1,58 @@
+// frame-media:// serves resized Wix media to the sandboxed renderer. The page
+// asks for frame-media://media/media/<file id>?w=&h=&fit= (see media-origin.ts);
+// the core fetches Wix's resized copy. Anything else gets a 4xx, never a file.
+import type { CustomScheme } from 'electron';
+import { ELECTRON_MEDIA_SCHEME } from '../../shared/channels';
+import { parseMediaPath } from '../../shared/media';
+import type { RunningFrame } from '../core/frame-types';
+import { MEDIA_HOST } from './media-origin';
+import type { GuardLogger } from './session-guard';
+
+export interface PrivilegedSchemeRegistry {
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void;
+}
+
+export interface ProtocolHandlerRegistry {
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
+}
+
+export const MEDIA_SCHEME: CustomScheme = {
+  scheme: ELECTRON_MEDIA_SCHEME,
+  // standard: parsed like http (host + path); secure: no mixed-content warnings;
+  // stream: <video> can play while the body is still arriving.
+  privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+};
+
+/** Must run before the app's ready event (Electron's rule for privileged schemes). */
+export function registerMediaScheme(protocol: PrivilegedSchemeRegistry): void {
+  protocol.registerSchemesAsPrivileged([MEDIA_SCHEME]);
+}
+
+const plain = (status: number, text: string) => new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+export function mediaRequestHandler(frame: Pick<RunningFrame, 'fetchMedia'>, logger?: GuardLogger): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET') return plain(405, 'Only GET is supported.');
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return plain(400, 'Bad media URL.');
+    }
+    if (url.protocol !== `${ELECTRON_MEDIA_SCHEME}:` || url.host !== MEDIA_HOST) return plain(404, 'Unknown media host.');
+    const media = parseMediaPath(url.pathname, url.searchParams);
+    if (!media) return plain(400, 'Bad media request: expected /media/<file id>?w=<1-5000>&h=<1-5000>&fit=fit|fill.');
+    try {
+      return await frame.fetchMedia(media, request.signal);
+    } catch (error) {
+      // fetchMedia turns Wix failures into responses itself; this is the last line.
+      logger?.warn(`Media ${media.fileId} failed: ${(error as Error).message}`);
+      return plain(502, 'Media unavailable.');
+    }
+  };
+}
+
+/** After ready: answers frame-media:// requests in the default session. */
+export function handleMediaProtocol(protocol: ProtocolHandlerRegistry, frame: Pick<RunningFrame, 'fetchMedia'>, logger?: GuardLogger): void {
+  protocol.handle(ELECTRON_MEDIA_SCHEME, mediaRequestHandler(frame, logger));
+}

@@ -1,0 +1,38 @@
+// Session-wide hardening: every response carries our CSP, every permission
+// (camera, geolocation, notifications, …) is refused, downloads never start.
+// A photo frame needs none of them.
+import { withContentSecurityPolicy } from './csp';
+
+export interface HeadersReceivedDetails {
+  responseHeaders?: Record<string, string[]>;
+}
+
+export interface HardenableSession {
+  webRequest: {
+    onHeadersReceived(
+      listener: (details: HeadersReceivedDetails, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void,
+    ): void;
+  };
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  on(event: 'will-download', listener: (event: { preventDefault(): void }) => void): unknown;
+}
+
+export interface GuardLogger {
+  warn(message: string): void;
+}
+
+export function hardenSession(session: HardenableSession, logger?: GuardLogger): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+  session.setPermissionRequestHandler((_webContents, permission, callback) => {
+    logger?.warn(`Denied the renderer's request for the "${permission}" permission.`);
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (event) => {
+    logger?.warn('Refused a download.');
+    event.preventDefault();
+  });
+}

@@ -1,0 +1,65 @@
+// The frame killed with SIGKILL at random points while it writes settings and
+// the gallery, again and again: every restart finds valid files and shows the
+// last gallery it saved.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportSPKI, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FrameProcess } from '../../e2e/support/frame-process';
+import type { FakeWix } from '../../electron/core/demo/fake-wix';
+import { sampleItem } from '../../electron/core/demo/sample-project';
+import { signWixEvent } from '../../electron/core/webhook/sign-event';
+import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../../electron/core/test-support/fake-wix-fixture';
+import { readStoredSettings } from '../../shared/settings';
+
+const ROUNDS = 25;
+let wix: FakeWix;
+beforeAll(async () => {
+  wix = await startFakeWix(20);
+});
+afterAll(async () => wix.stop());
+
+describe('crash safety', () => {
+  it(`${ROUNDS} SIGKILLs during settings and gallery writes leave valid files every time`, async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const env = {
+      WIX_API_BASE_URL: wix.url,
+      WIX_MEDIA_BASE_URL: wix.url,
+      WIX_API_KEY: TEST_KEY,
+      WIX_SITE_ID: TEST_SITE,
+      WIX_PROJECT_ID: PROJECT_A,
+      FRAME_POLL_SECONDS: '3600',
+      WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey),
+    };
+    let dataDir: string | undefined;
+    let writes = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const frame = await new FrameProcess({ env, ...(dataDir ? { dataDir } : {}) }).start();
+      dataDir = frame.dataDir;
+      // Every restart finds the saved gallery and settings intact.
+      const state = (await (await fetch(`${frame.url}/api/state`)).json()) as { items: unknown[] };
+      expect(state.items.length, `round ${round}`).toBeGreaterThanOrEqual(20);
+      let stop = false;
+      const writer = (async () => {
+        for (let i = 0; !stop; i++) {
+          const item = sampleItem(PROJECT_A, 100 + round * 1000 + i, wix.url);
+          const token = await signWixEvent(pair.privateKey, { kind: 'created', itemId: item.id, entity: { ...item } });
+          const settings = fetch(`${frame.url}/api/settings`, { method: 'PUT', body: JSON.stringify({ slideSeconds: 2 + (i % 50), captions: i % 2 ? 'title' : 'none' }) });
+          const event = fetch(frame.webhookUrl, { method: 'POST', body: token });
+          const results = await Promise.allSettled([settings, event]);
+          writes += results.filter((r) => r.status === 'fulfilled' && r.value.ok).length;
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 250));
+      frame.kill();
+      stop = true;
+      await writer.catch(() => undefined);
+      await frame.stop();
+      const settings = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as unknown;
+      expect(readStoredSettings(settings).invalid).toEqual([]);
+      const gallery = JSON.parse(await readFile(join(dataDir, 'gallery.json'), 'utf8')) as { version: number; items: unknown[] };
+      expect(gallery.version).toBe(1);
+    }
+    expect(writes).toBeGreaterThanOrEqual(100);
+  }, 180_000);
+});
