@@ -2,8 +2,13 @@
 import { parseArgs } from 'node:util';
 import { dataDirFromEnv } from './core/config/data-dir';
 import { sendTestEvent } from './core/webhook/send-test-event';
+import { runAutostartCommand } from './core/system/autostart-cli';
 
 const USAGE = `Usage:
+  frame autostart on|off|status [--method xdg|systemd] [--web]
+      Start on boot for this user: an XDG autostart entry (desktop sessions)
+      or a systemd user unit (restart on failure). --web starts the web shell
+      instead of the Electron kiosk.
   frame webhook-test [--url URL] [--kind created|updated|deleted] [--project ID] [--item ID] [--media FILE_ID]
       Sends a signed sample Wix event to a running frame (default URL
       http://127.0.0.1:$FRAME_WEBHOOK_PORT/webhooks/wix, port 8787).`;
@@ -32,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     });
     return ok ? 0 : 1;
   }
+  if (command === 'autostart') return runAutostartCommand(rest, (line) => console.log(line));
   console.error(USAGE);
   return command === undefined || command === '--help' ? 0 : 2;
 }
