@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/reliability/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 120_000,
+    testTimeout: 240_000,
     hookTimeout: 30_000,
     fileParallelism: false,
   },

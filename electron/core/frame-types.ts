@@ -23,6 +23,7 @@ export interface HealthReport {
   demo: boolean;
   webhook: WebhookHealth;
   display: { screen: 'on' | 'off'; scheduleEnabled: boolean; commandError: string | null };
+  process: { rssBytes: number; heapUsedBytes: number; uptimeSeconds: number };
   cache: { files: number; bytes: number; capBytes: number; hits: number; downloads: number; failures: number; evictions: number };
 }
 

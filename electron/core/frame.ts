@@ -155,6 +155,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     demo: config.demo,
     webhook: webhooks.health(),
     display: { screen: screenPower.state, scheduleEnabled: settings.effective().scheduleEnabled, commandError: screenPower.lastCommandError },
+    process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, uptimeSeconds: Math.round(process.uptime()) },
     cache: { files: cache.count, bytes: cache.bytes, capBytes: config.cacheMegabytes * 1024 * 1024, ...cache.stats },
   });
 
