@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one table. Timings live here, never in tests.
 import { benchReceiverThroughput } from './receiver-throughput';
+import { benchBundleSize, benchBytesPerPhoto, benchMemory, benchOfflineStart, benchStillCpu } from './slideshow-perf';
 import { benchWebhookLatency } from './webhook-latency';
 import { printTable, type BenchRow } from './table';
 
@@ -7,6 +8,11 @@ const only = process.argv.slice(2);
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['webhook-latency', benchWebhookLatency],
   ['receiver', benchReceiverThroughput],
+  ['still-cpu', benchStillCpu],
+  ['memory', benchMemory],
+  ['bytes', benchBytesPerPhoto],
+  ['offline-start', benchOfflineStart],
+  ['bundle', benchBundleSize],
 ];
 
 const rows: BenchRow[] = [];

@@ -19,6 +19,10 @@ export interface FakeWixOptions {
   siteId: string;
   oauth?: { clientId: string; clientSecret: string; instanceId: string; tokenLifetimeSeconds?: number };
   port?: number;
+  /** Draws media of the given size; default: an SVG landscape. Benchmarks pass a raster encoder. */
+  drawMedia?: (fileId: string, width: number, height: number) => { body: Buffer | string; contentType: string };
+  /** Size of the originals (Wix "photos"); default 6000×4000. */
+  originalSize?: { width: number; height: number };
 }
 
 /** How the next API requests misbehave. */
@@ -40,6 +44,7 @@ export class FakeWix {
   readonly projects = new Map<string, FakeProject>();
   readonly requests: LoggedRequest[] = [];
   readonly mediaRequests: string[] = [];
+  mediaBytesSent = 0;
   /** Applies to every API request while set (not to media). */
   down: Fault | null = null;
   private readonly queuedFaults: Fault[] = [];
@@ -218,21 +223,23 @@ export class FakeWix {
     const [, , fileId, version, mode, transform] = url.pathname.split('/');
     if (!fileId) return json(res, 404, { message: 'no file' });
     // Originals are 6000×4000 "photos"; /v1/fit|fill/w_,h_ resizes them.
-    let width = 6000;
-    let height = 4000;
+    const original = this.options.originalSize ?? { width: 6000, height: 4000 };
+    let width = original.width;
+    let height = original.height;
     if (version === 'v1' && (mode === 'fit' || mode === 'fill') && transform) {
       const w = Number(/w_(\d+)/.exec(transform)?.[1]);
       const h = Number(/h_(\d+)/.exec(transform)?.[1]);
       if (!(w > 0 && h > 0 && w <= 5000 && h <= 5000)) return json(res, 400, { message: 'bad transform' });
       if (mode === 'fill') [width, height] = [w, h];
       else {
-        const scale = Math.min(w / 6000, h / 4000, 1);
-        [width, height] = [Math.round(6000 * scale), Math.round(4000 * scale)];
+        const scale = Math.min(w / original.width, h / original.height, 1);
+        [width, height] = [Math.round(original.width * scale), Math.round(original.height * scale)];
       }
     }
-    const svg = sceneSvg(decodeURIComponent(fileId), width, height);
-    res.writeHead(200, { 'content-type': 'image/svg+xml', 'content-length': Buffer.byteLength(svg), 'cache-control': 'max-age=3600' });
-    res.end(svg);
+    const drawn = this.options.drawMedia?.(decodeURIComponent(fileId), width, height) ?? { body: sceneSvg(decodeURIComponent(fileId), width, height), contentType: 'image/svg+xml' };
+    this.mediaBytesSent += Buffer.byteLength(drawn.body);
+    res.writeHead(200, { 'content-type': drawn.contentType, 'content-length': Buffer.byteLength(drawn.body), 'cache-control': 'max-age=3600' });
+    res.end(drawn.body);
   }
 }
 

@@ -1,0 +1,155 @@
+// The slideshow's costs on a weak board, measured in Chromium against a local
+// fake Wix: CPU while a photo is still, memory over many transitions, bytes
+// per photo against the originals, start-up offline, bundle size.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { FakeWix } from '../electron/core/demo/fake-wix';
+import { sampleItem } from '../electron/core/demo/sample-project';
+import { closedPort } from '../electron/core/test-support/free-port';
+import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
+import { photoPng } from './support/png';
+import { countTransitions, FrameProcess, frameEnv, launchBrowser, metrics, openFrame, waitForTransitions } from './support/frame-page';
+import type { BenchRow } from './table';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const pct = (fraction: number) => `${(fraction * 100).toFixed(2)} %`;
+
+export async function benchStillCpu(): Promise<BenchRow[]> {
+  const wix = await startFakeWix(4);
+  const browser = await launchBrowser();
+  const frame = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '600' }) }).start();
+  try {
+    const { page, cdp } = await openFrame(browser, frame);
+    await page.locator('[data-current="true"]').waitFor();
+    await page.waitForTimeout(3_000); // let the crossfade and decoding settle
+    const still = async () => {
+      const a = await metrics(cdp);
+      await page.waitForTimeout(10_000);
+      const b = await metrics(cdp);
+      return (b.TaskDuration! - a.TaskDuration!) / (b.Timestamp! - a.Timestamp!);
+    };
+    const frameStill = await still();
+    // Side by side: the same page with one looping requestAnimationFrame, the pattern to avoid.
+    await page.evaluate(() => {
+      const loop = () => requestAnimationFrame(loop);
+      loop();
+    });
+    const withLoop = await still();
+    return [{ benchmark: 'CPU while a photo is still (10 s, TaskDuration)', figure: pct(frameStill), target: '< 1 % of one core', comparison: `${pct(withLoop)} with one rAF loop`, meets: frameStill < 0.01 }];
+  } finally {
+    await browser.close();
+    await frame.stop();
+    await wix.stop();
+  }
+}
+
+export async function benchMemory(): Promise<BenchRow[]> {
+  const wix = await startFakeWix(12);
+  const browser = await launchBrowser();
+  const frame = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '0.5' }) }).start();
+  try {
+    const { page, cdp } = await openFrame(browser, frame);
+    await page.locator('[data-current="true"]').waitFor();
+    const transitions = await countTransitions(page);
+    await waitForTransitions(transitions, 10, 60_000);
+    const early = await metrics(cdp, true);
+    await waitForTransitions(transitions, 300, 600_000);
+    const late = await metrics(cdp, true);
+    const growth = late.JSHeapUsedSize! - early.JSHeapUsedSize!;
+    const nodes = late.Nodes! - early.Nodes!;
+    return [
+      { benchmark: 'JS heap: after 300 transitions vs after 10', figure: `${mb(growth)} growth`, target: '< 5 MB', comparison: `${mb(early.JSHeapUsedSize!)} → ${mb(late.JSHeapUsedSize!)}`, meets: growth < 5 * 1024 * 1024 },
+      { benchmark: 'DOM nodes: after 300 transitions vs after 10', figure: `${nodes >= 0 ? '+' : ''}${nodes}`, target: 'flat', comparison: `${early.Nodes} → ${late.Nodes}`, meets: nodes <= 20 },
+    ];
+  } finally {
+    await browser.close();
+    await frame.stop();
+    await wix.stop();
+  }
+}
+
+export async function benchBytesPerPhoto(): Promise<BenchRow[]> {
+  const drawn = new Map<string, Buffer>();
+  const wix = await FakeWix.start({
+    apiKey: TEST_KEY,
+    siteId: TEST_SITE,
+    originalSize: { width: 6000, height: 4000 },
+    drawMedia: (fileId, w, h) => {
+      const key = `${fileId}@${w}x${h}`;
+      if (!drawn.has(key)) drawn.set(key, photoPng(fileId, w, h));
+      return { body: drawn.get(key)!, contentType: 'image/png' };
+    },
+  });
+  const count = 6;
+  wix.addProject({ id: PROJECT_A, title: 'Raster', items: Array.from({ length: count }, (_, i) => sampleItem(PROJECT_A, i, wix.url)) });
+  const browser = await launchBrowser();
+  const frame = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '1.5' }) }).start();
+  try {
+    const { page } = await openFrame(browser, frame);
+    await page.locator('[data-current="true"]').waitFor();
+    const transitions = await countTransitions(page);
+    await waitForTransitions(transitions, count * 2, 120_000); // every photo twice
+    const perFile = new Map<string, number>();
+    for (const path of wix.mediaRequests) perFile.set(path.split('/')[2]!, (perFile.get(path.split('/')[2]!) ?? 0) + 1);
+    const perPhoto = wix.mediaBytesSent / perFile.size;
+    const original = photoPng(wix.items(PROJECT_A)[0]!.image!.imageInfo.id, 6000, 4000).length;
+    const ratio = perPhoto / original;
+    const maxFetches = Math.max(...perFile.values());
+    return [
+      { benchmark: 'bytes per photo, 6000×4000 originals on 1920×1080', figure: `${mb(perPhoto)} (${ratio.toFixed(3)}×)`, target: '≤ 0.15× the original', comparison: `original ${mb(original)}`, meets: ratio <= 0.15 },
+      { benchmark: 'downloads per photo over two rounds', figure: `${maxFetches} max`, target: 'each photo fetched once', comparison: `${wix.mediaRequests.length} requests for ${perFile.size} photos`, meets: maxFetches === 1 },
+    ];
+  } finally {
+    await browser.close();
+    await frame.stop();
+    await wix.stop();
+  }
+}
+
+export async function benchOfflineStart(): Promise<BenchRow[]> {
+  const wix = await startFakeWix(8);
+  const browser = await launchBrowser();
+  try {
+    const warm = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '600' }) }).start();
+    const { page } = await openFrame(browser, warm);
+    await page.locator('[data-current="true"] img, img[data-current="true"]').first().waitFor();
+    await page.waitForTimeout(1_000); // the prefetch of the next photos lands
+    await page.close();
+    await warm.stop();
+    const timeToPhoto = async (env: Record<string, string>) => {
+      const started = Date.now();
+      const frame = await new FrameProcess({ env, dataDir: warm.dataDir }).start();
+      const { page: p } = await openFrame(browser, frame);
+      await p.locator('[data-current="true"] img, img[data-current="true"]').first().waitFor();
+      await p.waitForFunction(() => [...document.querySelectorAll('img')].some((img) => img.complete && img.naturalWidth > 0));
+      const elapsed = Date.now() - started;
+      await p.close();
+      await frame.stop();
+      return elapsed;
+    };
+    const dead = `http://127.0.0.1:${await closedPort()}`;
+    const offline = await timeToPhoto(frameEnv(wix, { WIX_API_BASE_URL: dead, WIX_MEDIA_BASE_URL: dead, FRAME_SLIDE_SECONDS: '600' }));
+    const online = await timeToPhoto(frameEnv(wix, { FRAME_SLIDE_SECONDS: '600' }));
+    return [{ benchmark: 'start to first photo, warm cache, Wix unreachable', figure: `${offline} ms`, target: '< 1500 ms', comparison: `${online} ms with Wix reachable`, meets: offline < 1500 }];
+  } finally {
+    await browser.close();
+    await wix.stop();
+  }
+}
+
+export async function benchBundleSize(): Promise<BenchRow[]> {
+  const dir = join('dist', 'renderer');
+  const files = [join(dir, 'index.html'), ...readdirSync(join(dir, 'assets')).map((f) => join(dir, 'assets', f))].filter((f) => /\.(js|css|html)$/.test(f));
+  const gz = files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+  const reactOnly = ['node_modules/react/cjs/react.production.js', 'node_modules/react-dom/cjs/react-dom-client.production.js', 'node_modules/react-dom/cjs/react-dom.production.js', 'node_modules/scheduler/cjs/scheduler.production.js']
+    .map((f) => {
+      try {
+        return gzipSync(readFileSync(f), { level: 9 }).length;
+      } catch {
+        return 0;
+      }
+    })
+    .reduce((a, b) => a + b, 0);
+  return [{ benchmark: 'renderer bundle, gzipped (js+css+html)', figure: `${(gz / 1024).toFixed(1)} KB`, target: '< 90 KB', comparison: `React + ReactDOM alone ${(reactOnly / 1024).toFixed(1)} KB`, meets: gz < 90 * 1024 }];
+}

@@ -1,0 +1,56 @@
+// Shared by the slideshow benchmarks: a frame process against a fake Wix and
+// a Chromium page showing it, with the CDP metrics the targets are read from.
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromiumExecutable } from '../../e2e/support/chromium';
+import { FrameProcess } from '../../e2e/support/frame-process';
+import type { FakeWix } from '../../electron/core/demo/fake-wix';
+import { PROJECT_A, TEST_KEY, TEST_SITE } from '../../electron/core/test-support/fake-wix-fixture';
+
+export function frameEnv(wix: FakeWix, extra: Record<string, string> = {}): Record<string, string> {
+  return { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, ...extra };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+}
+
+export async function openFrame(browser: Browser, frame: FrameProcess): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(frame.url);
+  return { page, cdp };
+}
+
+export async function metrics(cdp: CDPSession, collectGarbage = false): Promise<Record<string, number>> {
+  if (collectGarbage) await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Counts changes of the shown item, from inside the page. */
+export async function countTransitions(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __transitions: number; __lastShown: string };
+    w.__transitions = 0;
+    w.__lastShown = '';
+    new MutationObserver(() => {
+      const id = document.querySelector('[data-current="true"]')?.getAttribute('data-item-id') ?? '';
+      if (id && id !== w.__lastShown) {
+        w.__lastShown = id;
+        w.__transitions++;
+      }
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __transitions: number }).__transitions);
+}
+
+export async function waitForTransitions(read: () => Promise<number>, count: number, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while ((await read()) < count) {
+    if (Date.now() > end) throw new Error(`only ${await read()} of ${count} transitions in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export { FrameProcess };
