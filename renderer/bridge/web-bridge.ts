@@ -1,0 +1,81 @@
+// FrameBridge for the web shell: one fetch for a fast first snapshot, then
+// Server-Sent Events. EventSource reconnects by itself after network errors;
+// after an HTTP error it gives up (readyState CLOSED), so we open a new one.
+import { SNAPSHOT_EVENT, WebPaths } from '../../shared/web-api';
+import type { FrameBridge } from './frame-bridge';
+import { isSnapshot, parseSnapshot } from './parse-snapshot';
+
+export const REOPEN_MS = 3_000;
+
+/** The browser APIs the web bridge uses, injectable for tests. */
+export interface WebBridgeDeps {
+  fetch: (url: string) => Promise<{ ok: boolean; json(): Promise<unknown> }>;
+  EventSource: new (url: string) => EventSource;
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+function browserDeps(): WebBridgeDeps {
+  return {
+    fetch: (url) => fetch(url, { cache: 'no-store' }),
+    EventSource,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
+}
+
+export function webBridge(injected?: WebBridgeDeps): FrameBridge {
+  return {
+    subscribe(listener, onStatus) {
+      const deps = injected ?? browserDeps();
+      let active = true;
+      let streamed = false;
+      let source: EventSource | null = null;
+      let reopen: unknown;
+
+      const onSnapshotEvent = (event: MessageEvent<string>) => {
+        const snapshot = parseSnapshot(event.data);
+        if (!active || !snapshot) return;
+        streamed = true;
+        listener(snapshot);
+      };
+
+      const open = () => {
+        const es = new deps.EventSource(WebPaths.events);
+        source = es;
+        es.addEventListener(SNAPSHOT_EVENT, onSnapshotEvent as EventListener);
+        es.onopen = () => {
+          if (active) onStatus?.('connected');
+        };
+        es.onerror = () => {
+          if (!active) return;
+          onStatus?.('reconnecting');
+          if (es.readyState === es.CLOSED) {
+            reopen = deps.setTimeout(() => {
+              if (active) open();
+            }, REOPEN_MS);
+          }
+        };
+      };
+
+      onStatus?.('connecting');
+      open();
+      // The stream sends the snapshot on connect too; whichever comes first wins,
+      // and once the stream has spoken, the (possibly older) fetch answer is ignored.
+      deps
+        .fetch(WebPaths.snapshot)
+        .then((response) => (response.ok ? response.json() : null))
+        .then((snapshot) => {
+          if (active && !streamed && isSnapshot(snapshot)) listener(snapshot);
+        })
+        .catch(() => undefined); // the stream delivers once the server is reachable
+
+      return () => {
+        active = false;
+        deps.clearTimeout(reopen);
+        source?.close();
+      };
+    },
+    mediaUrl: (path) => path,
+  };
+}

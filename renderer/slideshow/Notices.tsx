@@ -1,0 +1,19 @@
+// Calm full-screen messages shown instead of photos.
+
+export function EmptyState({ setupNeeded }: { setupNeeded: boolean }) {
+  return (
+    <div className="notice" data-testid="empty">
+      <p className="notice__title">No photos yet</p>
+      <p className="notice__hint">{setupNeeded ? 'Connect this frame to a Wix Portfolio project to begin.' : 'Add photos to your Wix Portfolio project.'}</p>
+    </div>
+  );
+}
+
+export function UnavailableState() {
+  return (
+    <div className="notice" data-testid="unavailable">
+      <p className="notice__title">The photos can’t be shown right now</p>
+      <p className="notice__hint">The frame will try again shortly.</p>
+    </div>
+  );
+}
