@@ -45,3 +45,30 @@ export function parseMediaPath(pathname: string, search: URLSearchParams): Media
   if (fit !== 'fit' && fit !== 'fill') return null;
   return { fileId, width, height, fit };
 }
+
+export const VIDEO_PATH_PREFIX = '/video/';
+
+export interface VideoRequest {
+  itemId: string;
+  /** Screen height in device pixels: the rendition chosen is the smallest at least this tall (≤ 1080p). */
+  height: number;
+}
+
+/** Relative path for an item's video, e.g. /video/<item id>?h=1080. The shell picks the rendition. */
+export function videoPath(req: VideoRequest): string {
+  return `${VIDEO_PATH_PREFIX}${encodeURIComponent(req.itemId)}?h=${clampDimension(req.height)}`;
+}
+
+export function parseVideoPath(pathname: string, search: URLSearchParams): VideoRequest | null {
+  if (!pathname.startsWith(VIDEO_PATH_PREFIX)) return null;
+  let itemId: string;
+  try {
+    itemId = decodeURIComponent(pathname.slice(VIDEO_PATH_PREFIX.length));
+  } catch {
+    return null;
+  }
+  if (!/^[\w-]{1,100}$/.test(itemId)) return null;
+  const height = Number(search.get('h'));
+  if (!Number.isInteger(height) || height < 1 || height > 5000) return null;
+  return { itemId, height };
+}

@@ -2,7 +2,7 @@
 // The shells only present it; they never reach into its parts.
 
 import type { FrameSnapshot } from '../../shared/display';
-import type { MediaRequest } from '../../shared/media';
+import type { MediaRequest, VideoRequest } from '../../shared/media';
 import type { SettingsApi } from '../../shared/settings-api';
 import type { SecretCodec } from './settings/secret-codec';
 import type { LaunchCommand } from './system/autostart';
@@ -43,6 +43,8 @@ export interface RunningFrame {
   onSnapshot(listener: (snapshot: FrameSnapshot) => void): () => void;
   /** A resized image for the screen, as a fetch Response (status, headers, body stream). */
   fetchMedia(request: MediaRequest, signal?: AbortSignal): Promise<Response>;
+  /** An item's video at the rendition for the screen; `range` is the HTTP Range header, if any. */
+  fetchVideo(request: VideoRequest, range?: string, signal?: AbortSignal): Promise<Response>;
   health(): HealthReport;
   /** Settings screen operations (read masked, save validated, test, pick project, autostart). */
   settings: SettingsApi;

@@ -18,7 +18,8 @@ import { GalleryStore } from './gallery/store';
 import type { GallerySync } from './gallery/sync';
 import { MediaCache } from './media/media-cache';
 import { createMediaProxy } from './media/media-proxy';
-import { displayFileId, Prefetcher } from './media/prefetch';
+import { cachedFileIds, Prefetcher } from './media/prefetch';
+import { fetchVideoFor } from './media/video-source';
 import { envOverrides } from './settings/env-overrides';
 import { SettingsService } from './settings/settings-service';
 import { SettingsStore } from './settings/settings-store';
@@ -110,7 +111,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     if (change.added.length || change.updated.length || change.removed.length) {
       void snapshotFile.save(state);
       // Photos deleted on Wix (or of another project) leave the cache too.
-      if (state.syncedAt) void cache.retainOnly(new Set(state.items.map(displayFileId).filter((id): id is string => !!id)));
+      if (state.syncedAt) void cache.retainOnly(new Set(state.items.flatMap(cachedFileIds)));
     }
     publish();
   });
@@ -181,6 +182,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
       prefetcher.after(request);
       return response;
     },
+    fetchVideo: (request, range, signal) => fetchVideoFor(store.state.items, cache, request, range, signal),
     health,
     async stop() {
       listeners.clear();

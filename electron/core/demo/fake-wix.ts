@@ -44,6 +44,10 @@ export class FakeWix {
   readonly projects = new Map<string, FakeProject>();
   readonly requests: LoggedRequest[] = [];
   readonly mediaRequests: string[] = [];
+  /** File ids whose media answers 404 (a broken photo). */
+  readonly brokenMedia = new Set<string>();
+  /** Video renditions served at /video-files/<name> (with Range support). */
+  readonly videoFiles = new Map<string, { body: Buffer; contentType: string }>();
   mediaBytesSent = 0;
   /** Applies to every API request while set (not to media). */
   down: Fault | null = null;
@@ -117,6 +121,7 @@ export class FakeWix {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return this.serveMedia(url, res);
+    if (req.method === 'GET' && url.pathname.startsWith('/video-files/')) return this.serveVideo(url, req, res);
     this.requests.push({ method: req.method ?? '', path: url.pathname, search: url.search, authorization: req.headers.authorization });
     if (this.requests.length > 10_000) this.requests.splice(0, 5_000);
     const fault = this.queuedFaults.shift() ?? this.pageFault(url) ?? this.down;
@@ -217,11 +222,26 @@ export class FakeWix {
     });
   }
 
+  private serveVideo(url: URL, req: IncomingMessage, res: ServerResponse): void {
+    const name = decodeURIComponent(url.pathname.slice('/video-files/'.length));
+    this.mediaRequests.push(url.pathname);
+    const file = this.videoFiles.get(name);
+    if (!file) return json(res, 404, { message: 'no such video' });
+    const range = rangeOf(req.headers.range, file.body.length);
+    if (range) {
+      res.writeHead(206, { 'content-type': file.contentType, 'content-range': `bytes ${range.start}-${range.end}/${file.body.length}`, 'content-length': range.end - range.start + 1, 'accept-ranges': 'bytes' });
+      res.end(file.body.subarray(range.start, range.end + 1));
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.body.length, 'accept-ranges': 'bytes' });
+    res.end(file.body);
+  }
+
   private serveMedia(url: URL, res: ServerResponse): void {
     this.mediaRequests.push(url.pathname);
     if (this.mediaRequests.length > 10_000) this.mediaRequests.splice(0, 5_000);
     const [, , fileId, version, mode, transform] = url.pathname.split('/');
-    if (!fileId) return json(res, 404, { message: 'no file' });
+    if (!fileId || this.brokenMedia.has(decodeURIComponent(fileId))) return json(res, 404, { message: 'no such file' });
     // Originals are 6000×4000 "photos"; /v1/fit|fill/w_,h_ resizes them.
     const original = this.options.originalSize ?? { width: 6000, height: 4000 };
     let width = original.width;
@@ -241,6 +261,14 @@ export class FakeWix {
     res.writeHead(200, { 'content-type': drawn.contentType, 'content-length': Buffer.byteLength(drawn.body), 'cache-control': 'max-age=3600' });
     res.end(drawn.body);
   }
+}
+
+function rangeOf(header: string | undefined, size: number): { start: number; end: number } | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
+  if (!match) return null;
+  const start = match[1] ? Number(match[1]) : size - Number(match[2]);
+  const end = match[1] && match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  return start >= 0 && start <= end ? { start, end } : null;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -26,6 +26,7 @@ const TYPES: Record<string, string> = {
   'image/gif': 'gif',
   'image/svg+xml': 'svg',
   'video/mp4': 'mp4',
+  'video/webm': 'webm',
 };
 const EXTENSIONS = Object.fromEntries(Object.entries(TYPES).map(([type, ext]) => [ext, type]));
 
@@ -83,22 +84,33 @@ export class MediaCache {
     return this.entries.has(cacheKey(request));
   }
 
-  /** The photo from disk, downloading it first if needed; 502/504 when it cannot be had. */
-  async get(request: MediaRequest, signal?: AbortSignal): Promise<Response> {
+  /**
+   * The file from disk, downloading it first if needed; 502/504 when it cannot
+   * be had. `upstream` replaces the default fetch (video renditions); `range`
+   * is an HTTP Range header (video seeking).
+   */
+  async get(request: MediaRequest, signal?: AbortSignal, options: { upstream?: () => Promise<Response>; range?: string | undefined } = {}): Promise<Response> {
     const key = cacheKey(request);
     let entry = this.entries.get(key);
     if (entry) this.stats.hits++;
     else {
       try {
-        entry = await this.download(key, request);
+        entry = await this.download(key, request, options.upstream);
       } catch (error) {
         if (signal?.aborted) return new Response('aborted', { status: 499 });
         return new Response(`media unavailable: ${(error as Error).message}`, { status: error instanceof UpstreamStatus ? error.status : 502 });
       }
     }
     this.markShown(entry);
-    const stream = Readable.toWeb(createReadStream(join(this.options.dir, entry.file))) as ReadableStream<Uint8Array>;
-    return new Response(stream, { status: 200, headers: { 'content-type': entry.contentType, 'content-length': String(entry.size), 'cache-control': 'private, max-age=86400' } });
+    const path = join(this.options.dir, entry.file);
+    const headers: Record<string, string> = { 'content-type': entry.contentType, 'cache-control': 'private, max-age=86400', 'accept-ranges': 'bytes' };
+    const range = parseRange(options.range, entry.size);
+    if (range) {
+      const stream = Readable.toWeb(createReadStream(path, range)) as ReadableStream<Uint8Array>;
+      return new Response(stream, { status: 206, headers: { ...headers, 'content-length': String(range.end - range.start + 1), 'content-range': `bytes ${range.start}-${range.end}/${entry.size}` } });
+    }
+    const stream = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+    return new Response(stream, { status: 200, headers: { ...headers, 'content-length': String(entry.size) } });
   }
 
   /** Downloads without serving (prefetch). Errors are only counted. */
@@ -115,17 +127,17 @@ export class MediaCache {
     }
   }
 
-  private download(key: string, request: MediaRequest): Promise<Entry> {
+  private download(key: string, request: MediaRequest, upstream?: () => Promise<Response>): Promise<Entry> {
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.fetchToDisk(key, request).finally(() => this.inFlight.delete(key));
+      pending = this.fetchToDisk(key, upstream ?? (() => this.options.fetchUpstream(request))).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     return pending;
   }
 
-  private async fetchToDisk(key: string, request: MediaRequest): Promise<Entry> {
-    const response = await this.options.fetchUpstream(request);
+  private async fetchToDisk(key: string, upstream: () => Promise<Response>): Promise<Entry> {
+    const response = await upstream();
     if (!response.ok || !response.body) {
       await response.body?.cancel().catch(() => undefined);
       this.stats.failures++;
@@ -196,6 +208,14 @@ class UpstreamStatus extends Error {
   constructor(readonly status: number) {
     super(`Wix answered HTTP ${status}`);
   }
+}
+
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
+  if (!match || (!match[1] && !match[2])) return null;
+  const start = match[1] ? Number(match[1]) : Math.max(0, size - Number(match[2]));
+  const end = match[1] && match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  return start <= end ? { start, end } : null;
 }
 
 /** File ids are [\w.~-]; keep names portable anyway. */

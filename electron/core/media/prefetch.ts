@@ -8,6 +8,11 @@ export function displayFileId(item: GalleryItem): string | undefined {
   return item.image?.id ?? item.video?.posterId;
 }
 
+/** Every cached file an item may use: its image, or its video and poster. */
+export function cachedFileIds(item: GalleryItem): string[] {
+  return [item.image?.id, item.video?.id, item.video?.posterId].filter((id): id is string => !!id);
+}
+
 export class Prefetcher {
   private queue: MediaRequest[] = [];
   private active = 0;

@@ -114,3 +114,40 @@ describe('web shell server', () => {
     expect((await fetch(`${web.url}/assets/app.js`)).headers.get('cache-control')).toMatch(/immutable/);
   });
 });
+
+describe('video', () => {
+  it('serves the rendition for the screen from the cache, with Range', async () => {
+    const video = Buffer.from('0123456789'.repeat(100));
+    wix.videoFiles.set('clip-720.webm', { body: video, contentType: 'video/webm' });
+    wix.videoFiles.set('clip-1080.webm', { body: Buffer.concat([video, video]), contentType: 'video/webm' });
+    const item = {
+      id: 'eeeeeeee-0000-4000-8000-00000000000v',
+      projectId: PROJECT_A,
+      sortOrder: 99,
+      title: 'Clip',
+      type: 'VIDEO',
+      video: {
+        videoInfo: {
+          id: 'clip-file',
+          resolutions: [
+            { url: `${wix.url}/video-files/clip-1080.webm`, width: 1920, height: 1080 },
+            { url: `${wix.url}/video-files/clip-720.webm`, width: 1280, height: 720 },
+          ],
+        },
+      },
+    };
+    wix.items(PROJECT_A).push(item as never);
+    await frame.sync!.syncNow();
+    const full = await fetch(`${web.url}/video/${item.id}?h=700`);
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-type')).toBe('video/webm');
+    expect(Buffer.from(await full.arrayBuffer()).equals(video)).toBe(true);
+    const part = await fetch(`${web.url}/video/${item.id}?h=700`, { headers: { range: 'bytes=10-19' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 10-19/${video.length}`);
+    expect(await part.text()).toBe('0123456789');
+    expect(wix.mediaRequests.filter((p) => p.startsWith('/video-files/'))).toEqual(['/video-files/clip-720.webm']);
+    expect((await fetch(`${web.url}/video/nope?h=700`)).status).toBe(404);
+    expect((await fetch(`${web.url}/video/${item.id}`)).status).toBe(400);
+  });
+});

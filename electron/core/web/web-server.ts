@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { parseMediaPath } from '../../../shared/media';
+import { parseMediaPath, parseVideoPath } from '../../../shared/media';
 import { SNAPSHOT_EVENT, WebPaths } from '../../../shared/web-api';
 import type { Logger, RunningFrame } from '../frame-types';
 import { createAdminGuard } from './admin-guard';
@@ -60,6 +60,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         return hub.connect(req, res, SNAPSHOT_EVENT, frame.getSnapshot());
     }
     if (url.pathname.startsWith('/media/')) return serveMedia(url, req, res);
+    if (url.pathname.startsWith('/video/')) return serveVideo(url, req, res);
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' });
     if (await serveStatic(rendererDir, url.pathname, res)) return;
     sendJson(res, 404, { error: 'not found' });
@@ -70,7 +71,18 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!request) return sendJson(res, 400, { error: 'bad media request: expected /media/<file id>?w=<1-5000>&h=<1-5000>&fit=fit|fill' });
     const abort = new AbortController();
     req.on('close', () => abort.abort());
-    const media = await frame.fetchMedia(request, abort.signal);
+    await pipeResponse(await frame.fetchMedia(request, abort.signal), req, res);
+  }
+
+  async function serveVideo(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const request = parseVideoPath(url.pathname, url.searchParams);
+    if (!request) return sendJson(res, 400, { error: 'bad video request: expected /video/<item id>?h=<1-5000>' });
+    const abort = new AbortController();
+    req.on('close', () => abort.abort());
+    await pipeResponse(await frame.fetchVideo(request, req.headers.range, abort.signal), req, res);
+  }
+
+  async function pipeResponse(media: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers: Record<string, string> = {};
     media.headers.forEach((value, key) => (headers[key] = value));
     res.writeHead(media.status, headers);
