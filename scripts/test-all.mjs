@@ -32,20 +32,24 @@ function readJson(path) {
 check('lint', 'npx', ['eslint', '.']);
 check('typecheck', 'npx', ['tsc', '-b']);
 
-const unitReport = 'test-results/unit-report.json';
-rmSync(unitReport, { force: true });
-const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
-const unit = readJson(unitReport);
-if (unit) {
-  results.passed += unit.numPassedTests;
-  results.failed += unit.numFailedTests;
-  results.skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
-  if (unit.numFailedTests > 0) failures.push('unit tests');
+/** Runs a Vitest suite and adds its counts. */
+function vitestSuite(label, extraArgs, report) {
+  rmSync(report, { force: true });
+  const ok = run(label, 'npx', ['vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const counts = readJson(report);
+  if (counts) {
+    results.passed += counts.numPassedTests;
+    results.failed += counts.numFailedTests;
+    results.skipped += (counts.numPendingTests ?? 0) + (counts.numTodoTests ?? 0);
+    if (counts.numFailedTests > 0) failures.push(label);
+  }
+  if (!ok && (!counts || counts.numFailedTests === 0)) {
+    results.failed++;
+    failures.push(`${label} run`);
+  }
 }
-if (!unitOk && (!unit || unit.numFailedTests === 0)) {
-  results.failed++;
-  failures.push('unit test run');
-}
+
+vitestSuite('unit tests', [], 'test-results/unit-report.json');
 
 if (run('build', 'npm', ['run', 'build', '--silent'])) {
   const e2eReport = 'test-results/e2e-report.json';
@@ -62,6 +66,8 @@ if (run('build', 'npm', ['run', 'build', '--silent'])) {
     results.failed++;
     failures.push('end-to-end run');
   }
+  // Fault injection, crash safety and hostile input run against the built web shell.
+  vitestSuite('reliability', ['-c', 'vitest.reliability.config.ts'], 'test-results/reliability-report.json');
 } else {
   results.failed++;
   failures.push('build');
