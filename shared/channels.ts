@@ -2,27 +2,47 @@
 // One preload method per channel; main validates what it receives.
 
 import type { FrameSnapshot } from './display';
+import type { SettingsPatch } from './settings';
+import type { AutostartMethod, AutostartStatus, ConnectionResult, ProjectsResult, SaveSettingsResult, SettingsApi } from './settings-api';
+import type { PublicSettings } from './settings';
 
 export const IpcChannels = {
   /** renderer → main (invoke): current snapshot */
   getSnapshot: 'frame:get-snapshot',
   /** main → renderer (send): snapshot after every change */
   snapshot: 'frame:snapshot',
+  /** main → renderer (send): open the settings screen (keyboard shortcut in the kiosk) */
+  openSettings: 'frame:open-settings',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:save',
+  testConnection: 'settings:test-connection',
+  listProjects: 'settings:list-projects',
+  getAutostart: 'settings:get-autostart',
+  setAutostart: 'settings:set-autostart',
 } as const;
 
 export interface IpcInvokeMap {
-  [IpcChannels.getSnapshot]: { request: void; response: FrameSnapshot };
+  [IpcChannels.getSnapshot]: { request: []; response: FrameSnapshot };
+  [IpcChannels.getSettings]: { request: []; response: PublicSettings };
+  [IpcChannels.saveSettings]: { request: [patch: SettingsPatch]; response: SaveSettingsResult };
+  [IpcChannels.testConnection]: { request: [patch: SettingsPatch]; response: ConnectionResult };
+  [IpcChannels.listProjects]: { request: [query: string]; response: ProjectsResult };
+  [IpcChannels.getAutostart]: { request: []; response: AutostartStatus };
+  [IpcChannels.setAutostart]: { request: [enabled: boolean, method: AutostartMethod]; response: AutostartStatus };
 }
 
 export interface IpcPushMap {
   [IpcChannels.snapshot]: FrameSnapshot;
+  [IpcChannels.openSettings]: null;
 }
 
 /** What preload exposes as window.frameBridge (Electron only). */
-export interface PreloadApi {
+export interface PreloadApi extends SettingsApi {
   getSnapshot(): Promise<FrameSnapshot>;
   /** Returns an unsubscribe function. */
   onSnapshot(listener: (snapshot: FrameSnapshot) => void): () => void;
+  /** The kiosk's keyboard shortcut asks the page to show its settings. Returns unsubscribe. */
+  onOpenSettings(listener: () => void): () => void;
   /** Scheme + host the renderer prefixes media paths with. */
   mediaOrigin: string;
 }
