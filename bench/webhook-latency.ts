@@ -21,18 +21,21 @@ declare global {
   }
 }
 
+// Scripts for the page are strings: tsx would otherwise wrap named functions in helpers the page lacks.
+const WATCH_SCREEN = `
+  window.__marks = [];
+  const record = () => {
+    const current = document.querySelector('[data-current="true"]');
+    const key = current?.getAttribute('data-item-id') ?? (document.querySelector('[data-testid="empty"]') ? 'empty' : '');
+    const last = window.__marks.at(-1);
+    if (key && last?.key !== key) window.__marks.push({ key, t: Date.now() });
+  };
+  new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-current', 'data-item-id', 'data-testid'] });
+  record();
+`;
+
 async function watchScreen(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    window.__marks = [];
-    const record = () => {
-      const current = document.querySelector('[data-current="true"]');
-      const key = current?.getAttribute('data-item-id') ?? (document.querySelector('[data-testid="empty"]') ? 'empty' : '');
-      const last = window.__marks.at(-1);
-      if (key && last?.key !== key) window.__marks.push({ key, t: Date.now() });
-    };
-    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-current', 'data-item-id', 'data-testid'] });
-    record();
-  });
+  await page.evaluate(WATCH_SCREEN);
 }
 
 async function shownAt(page: Page, key: string, after: number): Promise<number> {

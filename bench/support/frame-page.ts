@@ -30,18 +30,18 @@ export async function metrics(cdp: CDPSession, collectGarbage = false): Promise<
 
 /** Counts changes of the shown item, from inside the page. */
 export async function countTransitions(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __transitions: number; __lastShown: string };
-    w.__transitions = 0;
-    w.__lastShown = '';
+  // A string, so tsx adds no helpers the page lacks.
+  await page.evaluate(`
+    window.__transitions = 0;
+    window.__lastShown = '';
     new MutationObserver(() => {
       const id = document.querySelector('[data-current="true"]')?.getAttribute('data-item-id') ?? '';
-      if (id && id !== w.__lastShown) {
-        w.__lastShown = id;
-        w.__transitions++;
+      if (id && id !== window.__lastShown) {
+        window.__lastShown = id;
+        window.__transitions++;
       }
     }).observe(document.body, { subtree: true, attributes: true, childList: true });
-  });
+  `);
   return () => page.evaluate(() => (window as unknown as { __transitions: number }).__transitions);
 }
 
