@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+import type { PreloadApi } from '../shared/channels';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = join(ROOT, 'dist/electron/main.cjs');
@@ -69,11 +70,31 @@ test('the kiosk shows the demo gallery through the preload bridge and frame-medi
       const bridge = scope.frameBridge as Record<string, unknown> | undefined;
       return { bridge: bridge ? Object.keys(bridge).sort() : null, require: typeof scope.require, process: typeof scope.process };
     });
-    expect(exposed).toEqual({ bridge: ['getSnapshot', 'mediaOrigin', 'onSnapshot'], require: 'undefined', process: 'undefined' });
+    expect(exposed).toEqual({
+      bridge: ['getAutostart', 'getSettings', 'getSnapshot', 'listProjects', 'mediaOrigin', 'onOpenSettings', 'onSnapshot', 'saveSettings', 'setAutostart', 'testConnection'],
+      require: 'undefined',
+      process: 'undefined',
+    });
 
     // window.open is denied: no handle, still exactly one window.
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     expect(app.windows()).toHaveLength(1);
+
+    // Settings over IPC: secrets never come back, main refuses a malformed request.
+    const settings = await page.evaluate(() => (window as unknown as { frameBridge: PreloadApi }).frameBridge.getSettings());
+    expect(settings).toHaveProperty('apiKeySet');
+    expect(settings).not.toHaveProperty('apiKey');
+    const refused = await page.evaluate(() => (window as unknown as { frameBridge: PreloadApi }).frameBridge.listProjects('x'.repeat(201)));
+    expect(refused).toMatchObject({ ok: false });
+
+    // The kiosk's settings shortcut reaches the page through the bridge.
+    await page.evaluate(() => {
+      const scope = window as unknown as { frameBridge: PreloadApi; settingsRequests: number };
+      scope.settingsRequests = 0;
+      scope.frameBridge.onOpenSettings(() => (scope.settingsRequests += 1));
+    });
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { settingsRequests: number }).settingsRequests)).toBe(1);
     failed = false;
   } finally {
     // Traces and the app's own log are kept only when something went wrong.

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IpcChannels } from '../../shared/channels';
+import { IpcChannels, type IpcInvokeMap } from '../../shared/channels';
 import type { FrameSnapshot } from '../../shared/display';
 import { appIndexUrl } from './app-url';
 import { appSenderCheck, pushSnapshots, registerIpcHandlers, type InvokeEvent, type IpcMainLike, type PushTarget } from './ipc';
 import { FakeEmitter } from './test-support/fake-emitter';
-import { FakeFrame, sampleSnapshot } from './test-support/fake-frame';
+import { PayloadMessages } from './ipc-payloads';
+import { FakeFrame, sampleAutostart, sampleSnapshot } from './test-support/fake-frame';
 
 const INDEX = appIndexUrl('/app/dist/renderer/index.html');
 
@@ -19,10 +20,10 @@ class FakeIpcMain implements IpcMainLike {
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
   }
-  invoke(channel: string, event: InvokeEvent): unknown {
+  invoke(channel: string, event: InvokeEvent, ...args: unknown[]): unknown {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
-    return handler(event);
+    return handler(event, ...args);
   }
 }
 
@@ -91,6 +92,118 @@ describe('getSnapshot handler', () => {
     const { ipc, dispose } = setup();
     dispose();
     expect(ipc.handlers.size).toBe(0);
+  });
+});
+
+const INVOKE_CHANNELS = Object.keys({
+  [IpcChannels.getSnapshot]: 0,
+  [IpcChannels.getSettings]: 0,
+  [IpcChannels.saveSettings]: 0,
+  [IpcChannels.testConnection]: 0,
+  [IpcChannels.listProjects]: 0,
+  [IpcChannels.getAutostart]: 0,
+  [IpcChannels.setAutostart]: 0,
+} satisfies Record<keyof IpcInvokeMap, 0>);
+
+describe('settings handlers', () => {
+  function setup() {
+    const ipc = new FakeIpcMain();
+    const frame = new FakeFrame();
+    const window = new FakeContents();
+    const logger = { warn: vi.fn() };
+    registerIpcHandlers(ipc, frame, appSenderCheck(() => window, INDEX), logger);
+    const fromApp = eventFrom(window, `${INDEX}#/settings`);
+    const invoke = (channel: string, ...args: unknown[]) => Promise.resolve(ipc.invoke(channel, fromApp, ...args));
+    return { ipc, frame, window, logger, invoke };
+  }
+
+  it('registers one handler per invoke channel of the contract', () => {
+    const { ipc } = setup();
+    expect([...ipc.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+  });
+
+  it('refuses every channel to a foreign page or another web contents, before the core is asked', () => {
+    const { ipc, frame, window, logger } = setup();
+    for (const channel of INVOKE_CHANNELS) {
+      expect(() => ipc.invoke(channel, eventFrom(window, 'https://evil.example/'), {})).toThrow('Not allowed.');
+      expect(() => ipc.invoke(channel, eventFrom(new FakeContents(), INDEX), {})).toThrow('Not allowed.');
+    }
+    expect(frame.settings.calls).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(`Refused ${IpcChannels.saveSettings} from https://evil.example/.`);
+  });
+
+  it('reads settings and autostart without arguments, ignoring any the page adds', async () => {
+    const { frame, invoke } = setup();
+    expect(await invoke(IpcChannels.getSettings, 'extra')).toBe(frame.settings.settings);
+    expect(await invoke(IpcChannels.getAutostart, 'extra')).toEqual(sampleAutostart());
+    expect(frame.settings.calls).toEqual([
+      { method: 'getSettings', args: [] },
+      { method: 'getAutostart', args: [] },
+    ]);
+  });
+
+  it('saves a patch of known fields; unknown keys never reach the core', async () => {
+    const { frame, invoke } = setup();
+    const sent = JSON.parse('{"slideSeconds": 20, "projectId": "p", "__proto__": {"polluted": true}, "shell": "rm -rf /"}') as unknown;
+    expect(await invoke(IpcChannels.saveSettings, sent)).toBe(frame.settings.saveResult);
+    const call = frame.settings.calls[0]!;
+    expect(call).toEqual({ method: 'saveSettings', args: [{ slideSeconds: 20, projectId: 'p' }] });
+    expect(Object.keys(call.args[0] as object)).toEqual(['projectId', 'slideSeconds']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('passes the core what it says about the values (validation is the schema\'s)', async () => {
+    const { frame, invoke } = setup();
+    frame.settings.saveResult = { ok: false, errors: { slideSeconds: 'Seconds per photo must be a number of seconds from 2 to 3600.' } };
+    expect(await invoke(IpcChannels.saveSettings, { slideSeconds: 'soon' })).toEqual(frame.settings.saveResult);
+  });
+
+  it.each([null, undefined, 'slideSeconds=5', 42, [{ slideSeconds: 5 }], new Date(0), new Map()])('refuses %s as settings without asking the core', async (value) => {
+    const { frame, invoke } = setup();
+    expect(await invoke(IpcChannels.saveSettings, value)).toEqual({ ok: false, errors: { authMode: PayloadMessages.settingsObject } });
+    expect(await invoke(IpcChannels.testConnection, value)).toEqual({ ok: false, message: PayloadMessages.settingsObject });
+    expect(frame.settings.calls).toEqual([]);
+  });
+
+  it('tests a connection with a patch of known fields', async () => {
+    const { frame, invoke } = setup();
+    expect(await invoke(IpcChannels.testConnection, { authMode: 'apiKey', apiKey: 'k', other: 1 })).toBe(frame.settings.connection);
+    expect(frame.settings.calls).toEqual([{ method: 'testConnection', args: [{ authMode: 'apiKey', apiKey: 'k' }] }]);
+  });
+
+  it('lists projects for a query of up to 200 characters', async () => {
+    const { frame, invoke } = setup();
+    expect(await invoke(IpcChannels.listProjects, '')).toBe(frame.settings.projects);
+    expect(await invoke(IpcChannels.listProjects, 'x'.repeat(200))).toBe(frame.settings.projects);
+    expect(frame.settings.calls.map((c) => c.args[0])).toEqual(['', 'x'.repeat(200)]);
+  });
+
+  it.each(['x'.repeat(201), 7, null, undefined, { q: 'a' }])('refuses %s as a project query', async (value) => {
+    const { frame, invoke } = setup();
+    expect(await invoke(IpcChannels.listProjects, value)).toEqual({ ok: false, message: PayloadMessages.projectQuery });
+    expect(frame.settings.calls).toEqual([]);
+  });
+
+  it('switches start on boot with a boolean and a known method', async () => {
+    const { frame, invoke } = setup();
+    expect(await invoke(IpcChannels.setAutostart, true, 'systemd')).toEqual(sampleAutostart({ systemd: true }));
+    expect(await invoke(IpcChannels.setAutostart, false, 'xdg')).toEqual(sampleAutostart({ systemd: true, xdg: false }));
+    expect(frame.settings.calls).toEqual([
+      { method: 'setAutostart', args: [true, 'systemd'] },
+      { method: 'setAutostart', args: [false, 'xdg'] },
+    ]);
+  });
+
+  it.each([
+    ['true', 'xdg'],
+    [1, 'systemd'],
+    [true, 'cron'],
+    [true, undefined],
+    [undefined, undefined],
+  ])('changes nothing for setAutostart(%s, %s) and answers the current state with the reason', async (enabled, method) => {
+    const { frame, invoke } = setup();
+    expect(await invoke(IpcChannels.setAutostart, enabled, method)).toEqual({ ...sampleAutostart(), message: PayloadMessages.autostart });
+    expect(frame.settings.calls).toEqual([{ method: 'getAutostart', args: [] }]);
   });
 });
 

@@ -1,11 +1,13 @@
-// The IPC side of the contract in shared/channels.ts: answers getSnapshot and
-// pushes every new snapshot to the window. Only the app's own page, in the
-// window's top frame, may ask: anything else (a frame that somehow navigated
-// elsewhere, a subframe) gets an error instead of the gallery.
-import { IpcChannels } from '../../shared/channels';
+// The IPC side of the contract in shared/channels.ts: one invoke handler per
+// channel, and the snapshot pushed to the window. Only the app's own page, in
+// the window's top frame, may ask: anything else (a frame that somehow
+// navigated elsewhere, a subframe) gets an error instead of an answer. What the
+// page sends is shape-checked here (./ipc-payloads) before the core sees it.
+import { IpcChannels, type IpcInvokeMap } from '../../shared/channels';
 import type { FrameSnapshot } from '../../shared/display';
 import type { RunningFrame } from '../core/frame-types';
 import { isAppUrl } from './app-url';
+import { autostartMethodFrom, PayloadMessages, projectQueryFrom, settingsPatchFrom } from './ipc-payloads';
 import type { GuardLogger } from './session-guard';
 
 export interface SenderFrame {
@@ -24,6 +26,8 @@ export interface IpcMainLike {
 }
 
 export type SnapshotSource = Pick<RunningFrame, 'getSnapshot' | 'onSnapshot'>;
+/** What the invoke handlers answer from. */
+export type IpcFrame = Pick<RunningFrame, 'getSnapshot' | 'settings'>;
 
 /** True for the top frame of the current main window showing the app's index.html. */
 export type SenderCheck = (event: InvokeEvent) => boolean;
@@ -37,16 +41,55 @@ export function appSenderCheck(mainWebContents: () => unknown, indexUrl: string)
   };
 }
 
+type Answer<C extends keyof IpcInvokeMap> = IpcInvokeMap[C]['response'] | Promise<IpcInvokeMap[C]['response']>;
+
+/** One handler per invoke channel; the arguments are whatever the page sent. */
+export type InvokeHandlers = { [C in keyof IpcInvokeMap]: (...args: unknown[]) => Answer<C> };
+
+export function invokeHandlers(frame: IpcFrame): InvokeHandlers {
+  const { settings } = frame;
+  return {
+    [IpcChannels.getSnapshot]: () => frame.getSnapshot(),
+    [IpcChannels.getSettings]: () => settings.getSettings(),
+    [IpcChannels.saveSettings]: (value) => {
+      const patch = settingsPatchFrom(value);
+      // The result has only per-field errors; the core reports a non-object on authMode as well.
+      return patch ? settings.saveSettings(patch) : { ok: false, errors: { authMode: PayloadMessages.settingsObject } };
+    },
+    [IpcChannels.testConnection]: (value) => {
+      const patch = settingsPatchFrom(value);
+      return patch ? settings.testConnection(patch) : { ok: false, message: PayloadMessages.settingsObject };
+    },
+    [IpcChannels.listProjects]: (value) => {
+      const query = projectQueryFrom(value);
+      return query === null ? { ok: false, message: PayloadMessages.projectQuery } : settings.listProjects(query);
+    },
+    [IpcChannels.getAutostart]: () => settings.getAutostart(),
+    [IpcChannels.setAutostart]: async (enabled, method) => {
+      const checkedMethod = autostartMethodFrom(method);
+      if (typeof enabled !== 'boolean' || !checkedMethod) return { ...(await settings.getAutostart()), message: PayloadMessages.autostart };
+      return settings.setAutostart(enabled, checkedMethod);
+    },
+  };
+}
+
 /** Registers the invoke handlers; returns a function that removes them. */
-export function registerIpcHandlers(ipcMain: IpcMainLike, frame: SnapshotSource, isTrusted: SenderCheck, logger?: GuardLogger): () => void {
-  ipcMain.handle(IpcChannels.getSnapshot, (event): FrameSnapshot => {
-    if (!isTrusted(event)) {
-      logger?.warn(`Refused ${IpcChannels.getSnapshot} from ${event.senderFrame?.url ?? 'a frame that is gone'}.`);
-      throw new Error('Not allowed.');
-    }
-    return frame.getSnapshot();
-  });
-  return () => ipcMain.removeHandler(IpcChannels.getSnapshot);
+export function registerIpcHandlers(ipcMain: IpcMainLike, frame: IpcFrame, isTrusted: SenderCheck, logger?: GuardLogger): () => void {
+  const handlers = invokeHandlers(frame);
+  const channels = Object.keys(handlers) as (keyof IpcInvokeMap)[];
+  for (const channel of channels) {
+    const handler = handlers[channel] as (...args: unknown[]) => unknown;
+    ipcMain.handle(channel, (event, ...args) => {
+      if (!isTrusted(event)) {
+        logger?.warn(`Refused ${channel} from ${event.senderFrame?.url ?? 'a frame that is gone'}.`);
+        throw new Error('Not allowed.');
+      }
+      return handler(...args);
+    });
+  }
+  return () => {
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
 }
 
 export interface PushTarget {

@@ -1,9 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KioskWindow, type KioskBrowserWindow, type KioskTimers } from './kiosk-window';
+import { HUNG_MS, KioskWindow, type KioskBrowserWindow, type KioskTimers } from './kiosk-window';
 import { FakeEmitter } from './test-support/fake-emitter';
 
+class FakeWebContents extends FakeEmitter {
+  crashRequests = 0;
+  /** What Electron does: the renderer is killed and reported gone. */
+  forcefullyCrashRenderer(): void {
+    this.crashRequests += 1;
+    this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+  }
+}
+
 class FakeWindow extends FakeEmitter implements KioskBrowserWindow {
-  readonly webContents = new FakeEmitter();
+  readonly webContents = new FakeWebContents();
   loaded: string[] = [];
   shown = 0;
   focused = 0;
@@ -198,5 +207,39 @@ describe('KioskWindow', () => {
     expect(windows).toHaveLength(1);
     windows[0]!.crash();
     expect(timers.pending).toEqual([]);
+  });
+
+  it('ends a renderer that stays unresponsive, which replaces the window', () => {
+    const { kiosk, windows, timers, logger } = harness();
+    const first = kiosk.open();
+    first.emit('unresponsive');
+    first.emit('unresponsive');
+    expect(timers.pending).toEqual([HUNG_MS]);
+    timers.advance(HUNG_MS);
+    expect(first.webContents.crashRequests).toBe(1);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('Renderer gone (killed, exit code 9)'));
+    timers.advance(1_000);
+    expect(windows).toHaveLength(2);
+    expect(first.destroyed).toBe(true);
+  });
+
+  it('leaves a page alone that recovers in time', () => {
+    const { kiosk, timers } = harness();
+    const window = kiosk.open();
+    window.emit('unresponsive');
+    timers.advance(HUNG_MS - 1);
+    window.emit('responsive');
+    timers.advance(HUNG_MS);
+    expect(window.webContents.crashRequests).toBe(0);
+    expect(timers.pending).toEqual([]);
+  });
+
+  it('does not end a hung renderer once quitting', () => {
+    const { kiosk, timers } = harness();
+    const window = kiosk.open();
+    window.emit('unresponsive');
+    kiosk.dispose();
+    timers.advance(HUNG_MS);
+    expect(window.webContents.crashRequests).toBe(0);
   });
 });

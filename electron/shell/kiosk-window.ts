@@ -1,7 +1,9 @@
 // Owns the one fullscreen window: creates it, shows it once painted (no white
 // flash), brings it forward for a second launch, and replaces it when its
 // renderer dies, so a frame on a wall recovers without anyone touching it.
-// Repeated crashes back off (1 s, 2 s, 4 s … 60 s) instead of spinning.
+// A renderer that hangs (unresponsive for 30 s) is ended, which is a death
+// like any other. Repeated crashes back off (1 s, 2 s, 4 s … 60 s) instead of
+// spinning.
 import type { Logger } from '../core/frame-types';
 
 export interface RenderProcessGone {
@@ -12,7 +14,10 @@ export interface RenderProcessGone {
 export interface KioskBrowserWindow {
   readonly webContents: {
     on(event: 'render-process-gone', listener: (event: unknown, details: RenderProcessGone) => void): unknown;
+    /** Ends a hung renderer; Electron then reports it gone. */
+    forcefullyCrashRenderer(): void;
   };
+  on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
   loadFile(filePath: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
@@ -44,6 +49,8 @@ const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 60_000;
 /** Crashes further apart than this do not count as a crash loop. */
 const CRASH_MEMORY_MS = 10 * 60_000;
+/** A page busy this long is hung, not slow (a photo frame's page does little). */
+export const HUNG_MS = 30_000;
 
 const realTimers: KioskTimers = {
   now: () => Date.now(),
@@ -79,6 +86,7 @@ export class KioskWindow<W extends KioskBrowserWindow> {
     const fallback = this.timers.setTimeout(show, SHOW_ANYWAY_MS);
     window.once('ready-to-show', show);
     window.webContents.on('render-process-gone', (_event, details) => this.onGone(window, details));
+    this.watchHangs(window);
     this.options.setup?.(window);
     window.loadFile(this.options.indexHtmlPath).catch((error: unknown) => {
       this.options.logger.error(`Could not load ${this.options.indexHtmlPath}: ${(error as Error).message}`);
@@ -105,6 +113,26 @@ export class KioskWindow<W extends KioskBrowserWindow> {
   /** How long to wait before the next window, given the crashes so far. */
   static delayFor(recentCrashes: number): number {
     return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.max(0, recentCrashes - 1));
+  }
+
+  private watchHangs(window: W): void {
+    let hung: unknown = null;
+    window.on('unresponsive', () => {
+      if (hung !== null) return;
+      this.options.logger.warn(`The page stopped responding: ending its renderer in ${HUNG_MS / 1000} s unless it recovers.`);
+      hung = this.timers.setTimeout(() => {
+        hung = null;
+        if (this.disposed || window !== this.window || window.isDestroyed()) return;
+        this.options.logger.warn('The page is still not responding: ending its renderer.');
+        window.webContents.forcefullyCrashRenderer();
+      }, HUNG_MS);
+    });
+    window.on('responsive', () => {
+      if (hung === null) return;
+      this.timers.clearTimeout(hung);
+      hung = null;
+      this.options.logger.info('The page is responding again.');
+    });
   }
 
   private onGone(window: W, details: RenderProcessGone): void {

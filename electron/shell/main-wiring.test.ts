@@ -1,9 +1,10 @@
 // The composition root (electron/main.ts) with 'electron' and the core mocked:
 // only the wiring is checked here; each part has its own tests.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type * as NodeFs from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcChannels } from '../../shared/channels';
 import { ConfigError, type StartFrameOptions } from '../core/frame-types';
@@ -46,6 +47,9 @@ vi.mock('electron', async () => {
     getAppPath() {
       return '/nonexistent/app';
     }
+    getVersion() {
+      return '0.0.0-test';
+    }
     requestSingleInstanceLock() {
       h.events.push('lock');
       return h.lock;
@@ -66,6 +70,10 @@ vi.mock('electron', async () => {
     isDestroyed = () => false;
     getURL = () => this.url;
     setWindowOpenHandler = vi.fn();
+    setVisualZoomLevelLimits = vi.fn(() => Promise.resolve());
+    openDevTools = vi.fn();
+    closeDevTools = vi.fn();
+    invalidate = vi.fn();
   }
   class BrowserWindow extends Emitter {
     static created: BrowserWindow[] = [];
@@ -104,14 +112,24 @@ vi.mock('electron', async () => {
         webRequest: { onHeadersReceived: vi.fn() },
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
       }),
     },
   };
 });
 
+type FakeWebContents = FakeEmitter & {
+  url: string;
+  send: ReturnType<typeof vi.fn>;
+  setVisualZoomLevelLimits: ReturnType<typeof vi.fn>;
+  openDevTools: ReturnType<typeof vi.fn>;
+  closeDevTools: ReturnType<typeof vi.fn>;
+  invalidate: ReturnType<typeof vi.fn>;
+};
+
 type ElectronFake = {
   app: FakeEmitter & { paths: Map<string, string>; exitCode: number | null; quits: number; isPackaged: boolean };
-  BrowserWindow: { created: (FakeEmitter & { options: { webPreferences: Record<string, unknown> }; loaded: string[] })[] };
+  BrowserWindow: { created: (FakeEmitter & { options: { webPreferences: Record<string, unknown> }; loaded: string[]; webContents: FakeWebContents })[] };
   dialog: { showErrorBox: ReturnType<typeof vi.fn> };
   ipcMain: { handlers: Map<string, unknown> };
   Menu: { setApplicationMenu: ReturnType<typeof vi.fn> };
@@ -136,6 +154,7 @@ beforeEach(async () => {
   electron = (await import('electron')) as unknown as ElectronFake;
   electron.app.paths.set('userData', join(dataDir, 'default'));
   electron.app.exitCode = null;
+  electron.app.isPackaged = false;
   electron.BrowserWindow.created.length = 0;
   electron.ipcMain.handlers.clear();
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
@@ -171,7 +190,69 @@ describe('electron/main.ts', () => {
     expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: true });
     expect(String(window!.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
     expect(window!.loaded[0]).toMatch(/renderer[\\/]index\.html$/);
-    expect(electron.ipcMain.handlers.has(IpcChannels.getSnapshot)).toBe(true);
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(
+      [IpcChannels.getSnapshot, IpcChannels.getSettings, IpcChannels.saveSettings, IpcChannels.testConnection, IpcChannels.listProjects, IpcChannels.getAutostart, IpcChannels.setAutostart].sort(),
+    );
+    // Kiosk page hardening and the settings shortcut are wired on the window.
+    window!.webContents.emit('did-finish-load');
+    expect(window!.webContents.setVisualZoomLevelLimits).toHaveBeenCalledWith(1, 1);
+    expect(window!.webContents.openDevTools).not.toHaveBeenCalled();
+    expect(window!.webContents.listenerCount('before-input-event')).toBe(1);
+    expect(electron.app.listenerCount('child-process-gone')).toBe(1);
+    // The log goes to frame.log in the data dir.
+    expect(readFileSync(join(dataDir, 'frame.log'), 'utf8')).toContain('Frame 0.0.0-test kiosk started');
+  });
+
+  it('asks the page to open its settings on F2', async () => {
+    h.start = async () => new FakeFrame();
+    await boot();
+    const [window] = electron.BrowserWindow.created;
+    const contents = window!.webContents;
+    contents.url = pathToFileURL(window!.loaded[0]!).href;
+    const event = { preventDefault: vi.fn() };
+    contents.emit('before-input-event', event, { type: 'keyDown', key: 'F2', isAutoRepeat: false, shift: false, control: false, alt: false, meta: false });
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(contents.send).toHaveBeenCalledWith(IpcChannels.openSettings, null);
+  });
+
+  it('answers settings over IPC from the core, and only to the app page', async () => {
+    const frame = new FakeFrame();
+    h.start = async () => frame;
+    await boot();
+    const [window] = electron.BrowserWindow.created;
+    const appUrl = pathToFileURL(window!.loaded[0]!).href;
+    const handler = electron.ipcMain.handlers.get(IpcChannels.listProjects) as (event: unknown, ...args: unknown[]) => Promise<unknown>;
+    expect(await handler({ sender: window!.webContents, senderFrame: { url: appUrl, parent: null } }, 'gar')).toBe(frame.settings.projects);
+    expect(() => handler({ sender: window!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, 'gar')).toThrow('Not allowed.');
+  });
+
+  it('packaged: no DevTools, and closes them should they open', async () => {
+    electron.app.isPackaged = true;
+    h.start = async () => new FakeFrame();
+    await boot();
+    const [window] = electron.BrowserWindow.created;
+    expect(window!.options.webPreferences.devTools).toBe(false);
+    window!.webContents.emit('devtools-opened');
+    expect(window!.webContents.closeDevTools).toHaveBeenCalledOnce();
+  });
+
+  it('FRAME_DEVTOOLS=1 opens DevTools even when packaged', async () => {
+    electron.app.isPackaged = true;
+    vi.stubEnv('FRAME_DEVTOOLS', '1');
+    h.start = async () => new FakeFrame();
+    await boot();
+    const [window] = electron.BrowserWindow.created;
+    expect(window!.options.webPreferences.devTools).toBe(true);
+    expect(window!.webContents.openDevTools).toHaveBeenCalledWith({ mode: 'detach' });
+  });
+
+  it('refuses a bad FRAME_DEVTOOLS before starting anything', async () => {
+    vi.stubEnv('FRAME_DEVTOOLS', 'yes');
+    h.start = async () => new FakeFrame();
+    await import('../main');
+    expect(process.stderr.write).toHaveBeenCalledWith('frame: FRAME_DEVTOOLS must be 1 (open DevTools) or 0 (no DevTools), got "yes".\n');
+    expect(electron.app.exitCode).toBe(1);
+    expect(h.events).toEqual([]);
   });
 
   it('shows a configuration error and exits with code 1', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mediaPath } from '../../shared/media';
+import { mediaPath, videoPath } from '../../shared/media';
 import { MEDIA_ORIGIN } from './media-origin';
 import { handleMediaProtocol, MEDIA_SCHEME, mediaRequestHandler, registerMediaScheme, type ProtocolHandlerRegistry } from './media-protocol';
 import { FakeFrame } from './test-support/fake-frame';
@@ -84,5 +84,41 @@ describe('mediaRequestHandler', () => {
     const response = await handle(new Request(`${MEDIA_ORIGIN}/media/a.jpg?w=10&h=10&fit=fit`));
     expect(response.status).toBe(502);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('socket hang up'));
+  });
+
+  it('passes a video request to the core with the Range header and the abort signal, and its partial answer back', async () => {
+    const { frame, handle } = setup();
+    const url = `${MEDIA_ORIGIN}${videoPath({ itemId: 'item-7', height: 1080 })}`;
+    expect(url).toBe('frame-media://media/video/item-7?h=1080');
+    const response = await handle(new Request(url, { headers: { range: 'bytes=0-8' } }));
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe('bytes 0-8/100');
+    expect(await response.text()).toBe('mp4 bytes');
+    expect(frame.videoRequests).toEqual([{ request: { itemId: 'item-7', height: 1080 }, range: 'bytes=0-8', signal: expect.any(AbortSignal) }]);
+    expect(frame.mediaRequests).toEqual([]);
+  });
+
+  it('asks for the whole video when there is no Range', async () => {
+    const { frame, handle } = setup();
+    await handle(new Request(`${MEDIA_ORIGIN}/video/item-7?h=720`));
+    expect(frame.videoRequests[0]!.range).toBeUndefined();
+  });
+
+  it.each([
+    ['no height', '/video/item-7'],
+    ['too tall', '/video/item-7?h=6000'],
+    ['path traversal', '/video/..%2F..%2Fetc%2Fpasswd?h=10'],
+    ['a dotted id', '/video/a.b?h=10'],
+  ])('answers 400 for a video with %s, without asking the core', async (_name, path) => {
+    const { frame, handle } = setup();
+    expect((await handle(new Request(`${MEDIA_ORIGIN}${path}`))).status).toBe(400);
+    expect(frame.videoRequests).toEqual([]);
+  });
+
+  it('turns a throwing core into 502 for videos too', async () => {
+    const { frame, handle, logger } = setup();
+    frame.videoResponse = () => Promise.reject(new Error('reset'));
+    expect((await handle(new Request(`${MEDIA_ORIGIN}/video/item-7?h=10`))).status).toBe(502);
+    expect(logger.warn).toHaveBeenCalledWith('Video item-7 failed: reset');
   });
 });

@@ -1,9 +1,11 @@
 // frame-media:// serves resized Wix media to the sandboxed renderer. The page
-// asks for frame-media://media/media/<file id>?w=&h=&fit= (see media-origin.ts);
-// the core fetches Wix's resized copy. Anything else gets a 4xx, never a file.
+// asks for frame-media://media/media/<file id>?w=&h=&fit= (see media-origin.ts)
+// and frame-media://media/video/<item id>?h= (with Range, so <video> can seek);
+// the core fetches Wix's resized copy or the video rendition for the screen.
+// Anything else gets a 4xx, never a file.
 import type { CustomScheme } from 'electron';
 import { ELECTRON_MEDIA_SCHEME } from '../../shared/channels';
-import { parseMediaPath } from '../../shared/media';
+import { parseMediaPath, parseVideoPath, VIDEO_PATH_PREFIX } from '../../shared/media';
 import type { RunningFrame } from '../core/frame-types';
 import { MEDIA_HOST } from './media-origin';
 import type { GuardLogger } from './session-guard';
@@ -30,7 +32,9 @@ export function registerMediaScheme(protocol: PrivilegedSchemeRegistry): void {
 
 const plain = (status: number, text: string) => new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-export function mediaRequestHandler(frame: Pick<RunningFrame, 'fetchMedia'>, logger?: GuardLogger): (request: Request) => Promise<Response> {
+export type MediaSource = Pick<RunningFrame, 'fetchMedia' | 'fetchVideo'>;
+
+export function mediaRequestHandler(frame: MediaSource, logger?: GuardLogger): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET') return plain(405, 'Only GET is supported.');
     let url: URL;
@@ -40,6 +44,16 @@ export function mediaRequestHandler(frame: Pick<RunningFrame, 'fetchMedia'>, log
       return plain(400, 'Bad media URL.');
     }
     if (url.protocol !== `${ELECTRON_MEDIA_SCHEME}:` || url.host !== MEDIA_HOST) return plain(404, 'Unknown media host.');
+    if (url.pathname.startsWith(VIDEO_PATH_PREFIX)) {
+      const video = parseVideoPath(url.pathname, url.searchParams);
+      if (!video) return plain(400, 'Bad video request: expected /video/<item id>?h=<1-5000>.');
+      try {
+        return await frame.fetchVideo(video, request.headers.get('range') ?? undefined, request.signal);
+      } catch (error) {
+        logger?.warn(`Video ${video.itemId} failed: ${(error as Error).message}`);
+        return plain(502, 'Video unavailable.');
+      }
+    }
     const media = parseMediaPath(url.pathname, url.searchParams);
     if (!media) return plain(400, 'Bad media request: expected /media/<file id>?w=<1-5000>&h=<1-5000>&fit=fit|fill.');
     try {
@@ -53,6 +67,6 @@ export function mediaRequestHandler(frame: Pick<RunningFrame, 'fetchMedia'>, log
 }
 
 /** After ready: answers frame-media:// requests in the default session. */
-export function handleMediaProtocol(protocol: ProtocolHandlerRegistry, frame: Pick<RunningFrame, 'fetchMedia'>, logger?: GuardLogger): void {
+export function handleMediaProtocol(protocol: ProtocolHandlerRegistry, frame: MediaSource, logger?: GuardLogger): void {
   protocol.handle(ELECTRON_MEDIA_SCHEME, mediaRequestHandler(frame, logger));
 }

@@ -6,9 +6,10 @@ import { sampleSnapshot } from './test-support/fake-frame';
 
 class FakeIpcRenderer extends FakeEmitter implements IpcRendererLike {
   readonly invoked: { channel: string; args: unknown[] }[] = [];
+  answer: unknown = sampleSnapshot('from-main');
   async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invoked.push({ channel, args });
-    return sampleSnapshot('from-main');
+    return this.answer;
   }
 }
 
@@ -20,8 +21,63 @@ function setup() {
 describe('createPreloadApi', () => {
   it('has exactly one member per channel, plus the media origin', () => {
     const { api } = setup();
-    expect(Object.keys(api).sort()).toEqual(['getSnapshot', 'mediaOrigin', 'onSnapshot'] satisfies (keyof PreloadApi)[]);
+    const members = {
+      getSnapshot: 0,
+      onSnapshot: 0,
+      onOpenSettings: 0,
+      getSettings: 0,
+      saveSettings: 0,
+      testConnection: 0,
+      listProjects: 0,
+      getAutostart: 0,
+      setAutostart: 0,
+      mediaOrigin: 0,
+    } satisfies Record<keyof PreloadApi, 0>;
+    expect(Object.keys(api).sort()).toEqual(Object.keys(members).sort());
     expect(api.mediaOrigin).toBe('frame-media://media');
+  });
+
+  it('each settings method invokes its channel with exactly its declared arguments', async () => {
+    const { ipc, api } = setup();
+    const patch = { slideSeconds: 20 };
+    const call = api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    await api.getSettings();
+    await api.saveSettings(patch);
+    await api.testConnection(patch);
+    await api.listProjects('gar');
+    await api.getAutostart();
+    await api.setAutostart(true, 'systemd');
+    // Whatever else the page passes stays in the page.
+    await call.saveSettings!(patch, 'extra');
+    await call.getSettings!('extra');
+    expect(ipc.invoked).toEqual([
+      { channel: IpcChannels.getSettings, args: [] },
+      { channel: IpcChannels.saveSettings, args: [patch] },
+      { channel: IpcChannels.testConnection, args: [patch] },
+      { channel: IpcChannels.listProjects, args: ['gar'] },
+      { channel: IpcChannels.getAutostart, args: [] },
+      { channel: IpcChannels.setAutostart, args: [true, 'systemd'] },
+      { channel: IpcChannels.saveSettings, args: [patch] },
+      { channel: IpcChannels.getSettings, args: [] },
+    ]);
+  });
+
+  it('hands back what main answered', async () => {
+    const { ipc, api } = setup();
+    ipc.answer = { ok: true, message: 'Connected to Wix.' };
+    expect(await api.testConnection({})).toEqual({ ok: true, message: 'Connected to Wix.' });
+  });
+
+  it('onOpenSettings calls the listener with nothing, and unsubscribes once', () => {
+    const { ipc, api } = setup();
+    const received: unknown[][] = [];
+    const stop = api.onOpenSettings((...args: unknown[]) => received.push(args));
+    ipc.emit(IpcChannels.openSettings, { sender: ipc }, null);
+    stop();
+    stop();
+    ipc.emit(IpcChannels.openSettings, { sender: ipc }, null);
+    expect(received).toEqual([[]]);
+    expect(ipc.listenerCount(IpcChannels.openSettings)).toBe(0);
   });
 
   it('getSnapshot invokes the channel without arguments', async () => {

@@ -20,7 +20,9 @@ describe('preload', () => {
   it('exposes only the typed bridge under frameBridge', () => {
     expect([...exposed.keys()]).toEqual([PRELOAD_GLOBAL]);
     const api = exposed.get(PRELOAD_GLOBAL) as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['getSnapshot', 'mediaOrigin', 'onSnapshot']);
+    expect(Object.keys(api).sort()).toEqual(
+      ['getAutostart', 'getSettings', 'getSnapshot', 'listProjects', 'mediaOrigin', 'onOpenSettings', 'onSnapshot', 'saveSettings', 'setAutostart', 'testConnection'].sort(),
+    );
     expect(api.mediaOrigin).toBe('frame-media://media');
     expect(Object.values(api)).not.toContain(ipcRenderer);
   });

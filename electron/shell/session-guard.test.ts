@@ -6,11 +6,13 @@ import { FakeEmitter, FakeEvent } from './test-support/fake-emitter';
 type HeadersListener = Parameters<HardenableSession['webRequest']['onHeadersReceived']>[0];
 type RequestHandler = Parameters<HardenableSession['setPermissionRequestHandler']>[0];
 type CheckHandler = Parameters<HardenableSession['setPermissionCheckHandler']>[0];
+type DeviceHandler = Parameters<HardenableSession['setDevicePermissionHandler']>[0];
 
 class FakeSession extends FakeEmitter implements HardenableSession {
   headersListener: HeadersListener | null = null;
   requestHandler: RequestHandler | null = null;
   checkHandler: CheckHandler | null = null;
+  deviceHandler: DeviceHandler | null = null;
   webRequest = {
     onHeadersReceived: (listener: HeadersListener) => {
       this.headersListener = listener;
@@ -21,6 +23,9 @@ class FakeSession extends FakeEmitter implements HardenableSession {
   }
   setPermissionCheckHandler(handler: CheckHandler): void {
     this.checkHandler = handler;
+  }
+  setDevicePermissionHandler(handler: DeviceHandler): void {
+    this.deviceHandler = handler;
   }
 }
 
@@ -54,6 +59,11 @@ describe('hardenSession', () => {
     const { session } = hardened();
     expect(session.checkHandler!({}, 'media')).toBe(false);
     expect(session.checkHandler!(null, 'clipboard-read')).toBe(false);
+  });
+
+  it('grants no device', () => {
+    const { session } = hardened();
+    for (const deviceType of ['usb', 'hid', 'serial']) expect(session.deviceHandler!({ deviceType })).toBe(false);
   });
 
   it('cancels downloads', () => {

@@ -1,5 +1,6 @@
 // Session-wide hardening: every response carries our CSP, every permission
-// (camera, geolocation, notifications, …) is refused, downloads never start.
+// (camera, geolocation, notifications, …) and every device (USB, HID, serial)
+// is refused, downloads never start.
 // A photo frame needs none of them.
 import { withContentSecurityPolicy } from './csp';
 
@@ -15,6 +16,7 @@ export interface HardenableSession {
   };
   setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setDevicePermissionHandler(handler: (details: { deviceType: string }) => boolean): void;
   on(event: 'will-download', listener: (event: { preventDefault(): void }) => void): unknown;
 }
 
@@ -31,6 +33,7 @@ export function hardenSession(session: HardenableSession, logger?: GuardLogger):
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => {
     logger?.warn('Refused a download.');
     event.preventDefault();

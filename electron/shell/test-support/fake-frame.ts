@@ -1,13 +1,14 @@
-// The part of a RunningFrame the Electron shell uses, for shell tests:
-// snapshots on demand, recorded media requests. (health and settings are the
-// core's business; the shell only passes the frame through.)
+// A RunningFrame for shell tests: snapshots on demand, recorded media and
+// video requests, and a settings API that records every call and answers with
+// canned results the test can change. The shell only passes these through;
+// what they mean is the core's business (and its tests').
 import type { FrameSnapshot } from '../../../shared/display';
 import { DEFAULT_DISPLAY } from '../../../shared/display';
 import { EMPTY_GALLERY } from '../../../shared/gallery';
-import type { MediaRequest } from '../../../shared/media';
-import type { RunningFrame } from '../../core/frame-types';
-
-export type ShellFrame = Pick<RunningFrame, 'getSnapshot' | 'onSnapshot' | 'fetchMedia' | 'stop'>;
+import type { MediaRequest, VideoRequest } from '../../../shared/media';
+import { DEFAULT_SETTINGS, toPublicSettings, type PublicSettings, type SettingsPatch } from '../../../shared/settings';
+import type { AutostartMethod, AutostartStatus, ConnectionResult, ProjectsResult, SaveSettingsResult, SettingsApi } from '../../../shared/settings-api';
+import type { HealthReport, RunningFrame } from '../../core/frame-types';
 
 export function sampleSnapshot(projectId = 'project-1'): FrameSnapshot {
   return {
@@ -17,10 +18,83 @@ export function sampleSnapshot(projectId = 'project-1'): FrameSnapshot {
   };
 }
 
-export class FakeFrame implements ShellFrame {
+export function sampleHealth(): HealthReport {
+  return {
+    ok: true,
+    projectId: 'project-1',
+    items: 0,
+    syncedAt: null,
+    lastError: null,
+    demo: true,
+    webhook: { enabled: false, reason: 'test', accepted: 0, ignored: 0, rejected: 0 },
+    display: { screen: 'on', scheduleEnabled: false, commandError: null },
+    process: { rssBytes: 0, heapUsedBytes: 0, uptimeSeconds: 0 },
+    cache: { files: 0, bytes: 0, capBytes: 0, hits: 0, downloads: 0, failures: 0, evictions: 0 },
+  };
+}
+
+export function sampleAutostart(installed: Partial<Record<AutostartMethod, boolean>> = {}): AutostartStatus {
+  return {
+    supported: true,
+    installed: { xdg: false, systemd: false, ...installed },
+    paths: { xdg: '/home/pi/.config/autostart/frame.desktop', systemd: '/home/pi/.config/systemd/user/frame.service' },
+  };
+}
+
+export type SettingsCall =
+  | { method: 'getSettings' | 'getAutostart'; args: [] }
+  | { method: 'saveSettings' | 'testConnection'; args: [SettingsPatch] }
+  | { method: 'listProjects'; args: [string] }
+  | { method: 'setAutostart'; args: [boolean, AutostartMethod] };
+
+export class FakeSettings implements SettingsApi {
+  readonly calls: SettingsCall[] = [];
+  settings: PublicSettings = toPublicSettings(DEFAULT_SETTINGS, []);
+  saveResult: SaveSettingsResult = { ok: true, settings: this.settings };
+  connection: ConnectionResult = { ok: true, message: 'Connected to Wix.' };
+  projects: ProjectsResult = { ok: true, projects: [{ id: 'p1', title: 'Garden' }] };
+  autostart: AutostartStatus = sampleAutostart();
+
+  async getSettings(): Promise<PublicSettings> {
+    this.calls.push({ method: 'getSettings', args: [] });
+    return this.settings;
+  }
+
+  async saveSettings(patch: SettingsPatch): Promise<SaveSettingsResult> {
+    this.calls.push({ method: 'saveSettings', args: [patch] });
+    return this.saveResult;
+  }
+
+  async testConnection(patch: SettingsPatch): Promise<ConnectionResult> {
+    this.calls.push({ method: 'testConnection', args: [patch] });
+    return this.connection;
+  }
+
+  async listProjects(query: string): Promise<ProjectsResult> {
+    this.calls.push({ method: 'listProjects', args: [query] });
+    return this.projects;
+  }
+
+  async getAutostart(): Promise<AutostartStatus> {
+    this.calls.push({ method: 'getAutostart', args: [] });
+    return this.autostart;
+  }
+
+  async setAutostart(enabled: boolean, method: AutostartMethod): Promise<AutostartStatus> {
+    this.calls.push({ method: 'setAutostart', args: [enabled, method] });
+    this.autostart = { ...this.autostart, installed: { ...this.autostart.installed, [method]: enabled } };
+    return this.autostart;
+  }
+}
+
+export class FakeFrame implements RunningFrame {
   snapshot: FrameSnapshot = sampleSnapshot();
+  readonly settings = new FakeSettings();
   readonly mediaRequests: { request: MediaRequest; signal: AbortSignal | undefined }[] = [];
   mediaResponse: () => Promise<Response> = async () => new Response('jpeg bytes', { status: 200, headers: { 'content-type': 'image/jpeg' } });
+  readonly videoRequests: { request: VideoRequest; range: string | undefined; signal: AbortSignal | undefined }[] = [];
+  videoResponse: () => Promise<Response> = async () =>
+    new Response('mp4 bytes', { status: 206, headers: { 'content-type': 'video/mp4', 'content-range': 'bytes 0-8/100', 'accept-ranges': 'bytes' } });
   stopped = 0;
   private readonly listeners = new Set<(snapshot: FrameSnapshot) => void>();
 
@@ -46,6 +120,15 @@ export class FakeFrame implements ShellFrame {
   async fetchMedia(request: MediaRequest, signal?: AbortSignal): Promise<Response> {
     this.mediaRequests.push({ request, signal });
     return this.mediaResponse();
+  }
+
+  async fetchVideo(request: VideoRequest, range?: string, signal?: AbortSignal): Promise<Response> {
+    this.videoRequests.push({ request, range, signal });
+    return this.videoResponse();
+  }
+
+  health(): HealthReport {
+    return sampleHealth();
   }
 
   async stop(): Promise<void> {
