@@ -31,6 +31,7 @@ function readJson(path) {
 
 check('lint', 'npx', ['eslint', '.']);
 check('typecheck', 'npx', ['tsc', '-b']);
+check('security scan (electronegativity, nothing above LOW)', 'node', ['scripts/security-scan.mjs']);
 
 /** Runs a Vitest suite and adds its counts. */
 function vitestSuite(label, extraArgs, report) {
