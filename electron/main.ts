@@ -8,6 +8,7 @@ import { startFrame } from './core/frame';
 import { ConfigError, type Logger, type RunningFrame } from './core/frame-types';
 import { fileLogger } from './core/util/file-logger';
 import { consoleLogger } from './core/util/logger';
+import { startWebServer, type RunningWebServer } from './core/web/web-server';
 import { appIndexUrl } from './shell/app-url';
 import { watchChildProcesses } from './shell/child-process-watch';
 import { applyDataDir } from './shell/data-paths';
@@ -59,6 +60,7 @@ function main(): void {
   }
 
   let frame: RunningFrame | null = null;
+  let web: RunningWebServer | null = null;
   let kiosk: KioskWindow<BrowserWindow> | null = null;
 
   app.on('second-instance', () => kiosk?.focus());
@@ -70,6 +72,7 @@ function main(): void {
     app,
     async () => {
       kiosk?.dispose();
+      await web?.close();
       await frame?.stop();
     },
     logger,
@@ -93,6 +96,13 @@ function main(): void {
       });
       frame = running;
       handleMediaProtocol(protocol, running, logger);
+      // The same web shell beside the kiosk: /healthz, and settings from a phone when FRAME_HTTP_HOST allows.
+      const { host, port, adminToken } = running.config.http;
+      web = await startWebServer({ frame: running, rendererDir: join(__dirname, '../renderer'), host, port, adminToken, dataDir: running.config.dataDir, logger }).catch((error: Error) => {
+        logger.warn(`Web shell not started on ${host}:${port} (${error.message}); the kiosk runs without it.`);
+        return null;
+      });
+      if (web) logger.info(`Web shell at ${web.url}/ (settings at ${web.url}/settings, health at ${web.url}/healthz).`);
       const window = new KioskWindow<BrowserWindow>({
         // Electronegativity cannot see options built by a function: scripts/security-scan.mjs
         // checks the literal mainWindowOptions() returns instead (window-options.test.ts pins it).

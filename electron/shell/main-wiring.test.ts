@@ -25,6 +25,13 @@ vi.mock('./../core/frame', () => ({
   },
 }));
 
+vi.mock('./../core/web/web-server', () => ({
+  startWebServer: async () => {
+    h.events.push('webServer');
+    return { url: 'http://127.0.0.1:8700', close: async () => undefined };
+  },
+}));
+
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof NodeFs>();
   // The renderer build may not exist when unit tests run.
@@ -176,7 +183,7 @@ describe('electron/main.ts', () => {
     let options: StartFrameOptions | null = null;
     h.start = async (o) => ((options = o), frame);
     await boot();
-    expect(h.events).toEqual(['registerScheme', 'lock', 'startFrame', 'handleScheme', 'window']);
+    expect(h.events).toEqual(['registerScheme', 'lock', 'startFrame', 'handleScheme', 'webServer', 'window']);
     expect(options).toMatchObject({
       argv: process.argv.slice(2),
       defaultDataDir: dataDir,

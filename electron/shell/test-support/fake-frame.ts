@@ -88,6 +88,8 @@ export class FakeSettings implements SettingsApi {
 }
 
 export class FakeFrame implements RunningFrame {
+  /** The part of the core's config main.ts reads (the web shell beside the kiosk). */
+  readonly config = { http: { host: '127.0.0.1', port: 0, adminToken: null }, dataDir: '/tmp/frame-fake' };
   snapshot: FrameSnapshot = sampleSnapshot();
   readonly settings = new FakeSettings();
   readonly mediaRequests: { request: MediaRequest; signal: AbortSignal | undefined }[] = [];
