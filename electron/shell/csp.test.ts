@@ -41,3 +41,12 @@ describe('withContentSecurityPolicy', () => {
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy()] });
   });
 });
+
+describe('the renderer page', () => {
+  it('carries the same policy in its meta tag as the header', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta?.replace(/\s+/g, ' ').trim()).toBe(metaContentSecurityPolicy());
+  });
+});
