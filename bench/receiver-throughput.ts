@@ -4,7 +4,7 @@ import { exportSPKI, generateKeyPair } from 'jose';
 import { FrameProcess } from '../e2e/support/frame-process';
 import { sampleItem } from '../electron/core/demo/sample-project';
 import { signWixEvent } from '../electron/core/webhook/sign-event';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
+import { PROJECT_A, frameEnvFor, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
 import { ms, percentile, type BenchRow } from './table';
 
 const REQUESTS = 2_000;
@@ -14,15 +14,7 @@ export async function benchReceiverThroughput(): Promise<BenchRow[]> {
   const wix = await startFakeWix(10);
   const pair = await generateKeyPair('RS256', { extractable: true });
   const frame = await new FrameProcess({
-    env: {
-      WIX_API_BASE_URL: wix.url,
-      WIX_MEDIA_BASE_URL: wix.url,
-      WIX_API_KEY: TEST_KEY,
-      WIX_SITE_ID: TEST_SITE,
-      WIX_PROJECT_ID: PROJECT_A,
-      FRAME_POLL_SECONDS: '3600',
-      WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey),
-    },
+    env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '3600', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey) }),
   }).start();
   try {
     // Signing is Wix's work, done before the clock starts.

@@ -9,7 +9,7 @@ import { chromiumExecutable } from '../e2e/support/chromium';
 import { FrameProcess } from '../e2e/support/frame-process';
 import { sampleItem } from '../electron/core/demo/sample-project';
 import { signWixEvent } from '../electron/core/webhook/sign-event';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
+import { PROJECT_A, frameEnvFor, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '30' } } });
 const minutes = Number(values.minutes);
@@ -18,16 +18,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const wix = await startFakeWix(30);
 const pair = await generateKeyPair('RS256', { extractable: true });
 const frame = await new FrameProcess({
-  env: {
-    WIX_API_BASE_URL: wix.url,
-    WIX_MEDIA_BASE_URL: wix.url,
-    WIX_API_KEY: TEST_KEY,
-    WIX_SITE_ID: TEST_SITE,
-    WIX_PROJECT_ID: PROJECT_A,
-    FRAME_POLL_SECONDS: '5',
-    FRAME_SLIDE_SECONDS: '2',
-    WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey),
-  },
+  env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: '2', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey) }),
 }).start();
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

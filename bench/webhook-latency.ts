@@ -9,7 +9,7 @@ import { FrameProcess } from '../e2e/support/frame-process';
 import type { FakeWix } from '../electron/core/demo/fake-wix';
 import { sampleItem } from '../electron/core/demo/sample-project';
 import { signWixEvent } from '../electron/core/webhook/sign-event';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
+import { PROJECT_A, frameEnvFor, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
 import { ms, percentile, type BenchRow } from './table';
 
 const EVENTS = 50;
@@ -44,7 +44,7 @@ async function shownAt(page: Page, key: string, after: number): Promise<number> 
 }
 
 function env(wix: FakeWix, extra: Record<string, string>): Record<string, string> {
-  return { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_SLIDE_SECONDS: '600', ...extra };
+  return frameEnvFor(wix.url, { FRAME_SLIDE_SECONDS: '600', ...extra });
 }
 
 async function webhookSamples(page: Page, wix: FakeWix, frame: FrameProcess, key: CryptoKey): Promise<{ created: number[]; deleted: number[] }> {

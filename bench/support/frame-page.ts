@@ -4,10 +4,10 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { chromiumExecutable } from '../../e2e/support/chromium';
 import { FrameProcess } from '../../e2e/support/frame-process';
 import type { FakeWix } from '../../electron/core/demo/fake-wix';
-import { PROJECT_A, TEST_KEY, TEST_SITE } from '../../electron/core/test-support/fake-wix-fixture';
+import { frameEnvFor } from '../../electron/core/test-support/fake-wix-fixture';
 
 export function frameEnv(wix: FakeWix, extra: Record<string, string> = {}): Record<string, string> {
-  return { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, ...extra };
+  return frameEnvFor(wix.url, extra);
 }
 
 export async function launchBrowser(): Promise<Browser> {

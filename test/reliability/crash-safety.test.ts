@@ -9,7 +9,7 @@ import { FrameProcess } from '../../e2e/support/frame-process';
 import type { FakeWix } from '../../electron/core/demo/fake-wix';
 import { sampleItem } from '../../electron/core/demo/sample-project';
 import { signWixEvent } from '../../electron/core/webhook/sign-event';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../../electron/core/test-support/fake-wix-fixture';
+import { PROJECT_A, frameEnvFor, startFakeWix } from '../../electron/core/test-support/fake-wix-fixture';
 import { readStoredSettings } from '../../shared/settings';
 
 const ROUNDS = 100;
@@ -22,15 +22,7 @@ afterAll(async () => wix.stop());
 describe('crash safety', () => {
   it(`${ROUNDS} SIGKILLs during settings and gallery writes leave valid files every time`, async () => {
     const pair = await generateKeyPair('RS256', { extractable: true });
-    const env = {
-      WIX_API_BASE_URL: wix.url,
-      WIX_MEDIA_BASE_URL: wix.url,
-      WIX_API_KEY: TEST_KEY,
-      WIX_SITE_ID: TEST_SITE,
-      WIX_PROJECT_ID: PROJECT_A,
-      FRAME_POLL_SECONDS: '3600',
-      WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey),
-    };
+    const env = frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '3600', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey) });
     let dataDir: string | undefined;
     let writes = 0;
     for (let round = 0; round < ROUNDS; round++) {

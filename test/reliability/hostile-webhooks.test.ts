@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameProcess } from '../../e2e/support/frame-process';
 import type { FakeWix } from '../../electron/core/demo/fake-wix';
 import { signWixEvent, wixEventPayload } from '../../electron/core/webhook/sign-event';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../../electron/core/test-support/fake-wix-fixture';
+import { PROJECT_A, frameEnvFor, startFakeWix } from '../../electron/core/test-support/fake-wix-fixture';
 
 interface Health {
   items: number;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const pair = await generateKeyPair('RS256', { extractable: true });
   publicPem = await exportSPKI(pair.publicKey);
   frame = await new FrameProcess({
-    env: { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_POLL_SECONDS: '3600', WIX_WEBHOOK_PUBLIC_KEY: publicPem },
+    env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '3600', WIX_WEBHOOK_PUBLIC_KEY: publicPem }),
   }).start();
   for (let tries = 0; tries < 100 && (await health()).items < 8; tries++) await new Promise((r) => setTimeout(r, 50));
 });

@@ -18,3 +18,8 @@ export async function startFakeWix(itemCount = 5, options: { tokenLifetimeSecond
 export function makeItems(projectId: string, count: number, mediaBaseUrl: string): RawWixItem[] {
   return Array.from({ length: count }, (_, i) => sampleItem(projectId, i, mediaBaseUrl));
 }
+
+/** The environment that points a frame at a fake Wix with the test project. */
+export function frameEnvFor(wixUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { WIX_API_BASE_URL: wixUrl, WIX_MEDIA_BASE_URL: wixUrl, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, ...extra };
+}

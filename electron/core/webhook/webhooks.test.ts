@@ -7,7 +7,7 @@ import type { FakeWix } from '../demo/fake-wix';
 import { sampleItem } from '../demo/sample-project';
 import { startFrame, type StartedFrame } from '../frame';
 import { ConfigError } from '../frame-types';
-import { PROJECT_A, PROJECT_B, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
+import { PROJECT_A, PROJECT_B, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
 import { silentLogger } from '../util/logger';
 import { signWixEvent, wixEventPayload, type SampleEvent } from './sign-event';
 
@@ -27,16 +27,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   wix = await startFakeWix(4);
   const dir = await mkdtemp(join(tmpdir(), 'frame-hook-'));
-  const env = {
-    WIX_API_BASE_URL: wix.url,
-    WIX_MEDIA_BASE_URL: wix.url,
-    WIX_API_KEY: TEST_KEY,
-    WIX_SITE_ID: TEST_SITE,
-    WIX_PROJECT_ID: PROJECT_A,
-    FRAME_DATA_DIR: dir,
-    FRAME_WEBHOOK_PORT: '0',
-    WIX_WEBHOOK_PUBLIC_KEY: publicPem,
-  };
+  const env = frameEnvFor(wix.url, { FRAME_DATA_DIR: dir, FRAME_WEBHOOK_PORT: '0', WIX_WEBHOOK_PUBLIC_KEY: publicPem });
   frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger });
   await frame.sync!.whenIdle();
   // Confirming syncs would mask what the events alone did.
