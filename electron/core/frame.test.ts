@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeWix } from './demo/fake-wix';
 import { NOT_CONFIGURED, startFrame, type StartedFrame } from './frame';
 import { ConfigError } from './frame-types';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from './test-support/fake-wix-fixture';
+import { PROJECT_A, frameEnvFor, startFakeWix } from './test-support/fake-wix-fixture';
 import { silentLogger } from './util/logger';
 
 const running: { stop(): Promise<void> }[] = [];
@@ -20,7 +20,7 @@ async function wixAndDir(): Promise<{ wix: FakeWix; dir: string }> {
 }
 
 async function start(wix: FakeWix, dir: string, extra: Record<string, string> = {}): Promise<StartedFrame> {
-  const env = { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_DATA_DIR: dir, ...extra };
+  const env = frameEnvFor(wix.url, { FRAME_DATA_DIR: dir, ...extra });
   const frame = await startFrame({ env, argv: [], defaultDataDir: '/nonexistent', logger: silentLogger });
   running.push(frame);
   return frame;
@@ -92,7 +92,7 @@ describe('screen off by hand or by schedule', () => {
   it('pauses polling while off and syncs afresh when on again', async () => {
     const { wix, dir } = await wixAndDir();
     const commands: string[] = [];
-    const env = { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_DATA_DIR: dir };
+    const env = frameEnvFor(wix.url, { FRAME_DATA_DIR: dir });
     const frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger, runCommand: async (c) => (commands.push(c), { ok: true, detail: '' }) });
     running.push(frame);
     await frame.sync!.whenIdle();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeWix } from '../demo/fake-wix';
 import { startFrame, type StartedFrame } from '../frame';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
+import { PROJECT_A, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
 import { silentLogger } from '../util/logger';
 import type { PublicState } from './public-state';
 import { startWebServer, type RunningWebServer } from './web-server';
@@ -20,7 +20,7 @@ beforeEach(async () => {
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Frame</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const env = { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, FRAME_DATA_DIR: dir };
+  const env = frameEnvFor(wix.url, { FRAME_DATA_DIR: dir });
   frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger });
   await frame.sync!.whenIdle();
   web = await startWebServer({ frame, rendererDir, host: '127.0.0.1', port: 0, adminToken: null, dataDir: dir, logger: silentLogger });
