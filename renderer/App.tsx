@@ -1,10 +1,18 @@
 import type { FrameBridge } from './bridge/frame-bridge';
-import { useRoute } from './routing';
-import { SettingsPlaceholder } from './settings/SettingsPlaceholder';
+import { openSettings, useRoute } from './routing';
+import { SettingsCorner } from './settings/SettingsCorner';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { useOpenSettings } from './settings/use-open-settings';
 import { Slideshow } from './slideshow/Slideshow';
 
 export function App({ bridge }: { bridge: FrameBridge }) {
   const route = useRoute();
-  if (route.page === 'settings') return <SettingsPlaceholder backHref={route.backHref} />;
-  return <Slideshow mediaUrl={bridge.mediaUrl} />;
+  useOpenSettings(route, bridge, openSettings);
+  if (route.page === 'settings') return <SettingsScreen bridge={bridge} backHref={route.backHref} />;
+  return (
+    <>
+      <Slideshow mediaUrl={bridge.mediaUrl} />
+      <SettingsCorner onOpen={openSettings} />
+    </>
+  );
 }

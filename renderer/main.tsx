@@ -8,10 +8,6 @@ import './global.css';
 
 const bridge = pickBridge(window);
 connectStore(frameStore, bridge);
-// Electron's kiosk shortcut: show settings (routed by hash, the page is a file).
-bridge.onOpenSettings?.(() => {
-  location.hash = '#/settings';
-});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

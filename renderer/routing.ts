@@ -1,5 +1,6 @@
 // Two pages: the slideshow, and settings at /settings (web shell) or
 // #/settings (Electron loads index.html from disk, so it routes by hash).
+// Moving between them never reloads the page: the show's connection stays.
 import { useSyncExternalStore } from 'react';
 
 export type Route = { page: 'slideshow' } | { page: 'settings'; /** where "back to the slideshow" goes */ backHref: string };
@@ -11,6 +12,28 @@ export function routeOf(pathname: string, hash: string): Route {
   if (SETTINGS_HASH.test(hash)) return { page: 'settings', backHref: '#/' };
   if (SETTINGS_PATH.test(pathname)) return { page: 'settings', backHref: pathname.replace(SETTINGS_PATH, '/') };
   return { page: 'slideshow' };
+}
+
+/** Where settings live from this page: a hash for a page loaded from a file, a path on the web shell. */
+export function settingsHref(protocol: string, pathname: string): string {
+  if (protocol === 'file:' || /\.html?$/.test(pathname)) return '#/settings';
+  return `${pathname.replace(/\/+$/, '')}/settings`;
+}
+
+/** Hashes change by themselves; paths go through history (popstate tells useRoute). */
+export function navigate(href: string): void {
+  if (href.startsWith('#')) {
+    location.hash = href;
+    return;
+  }
+  if (href === `${location.pathname}${location.search}`) return;
+  history.pushState(null, '', href);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function openSettings(): void {
+  if (routeOf(location.pathname, location.hash).page === 'settings') return;
+  navigate(settingsHref(location.protocol, location.pathname));
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -40,7 +40,8 @@ export class FrameProcess {
         const web = this.output.map((l) => /web shell at (http:\/\/\S+?)\/ /.exec(l)).find(Boolean);
         const hook = this.output.map((l) => /[Ww]ebhook receiver at (http:\/\/\S+?)\/webhooks\/wix/.exec(l)).find(Boolean);
         if (web) {
-          this.url = web[1]!;
+          // A frame bound to every interface is still reached over loopback in tests.
+          this.url = web[1]!.replace('://0.0.0.0:', '://127.0.0.1:').replace('://[::]:', '://127.0.0.1:');
           if (hook) this.webhookUrl = `${hook[1]}/webhooks/wix`;
           clearTimeout(timer);
           resolveStart();

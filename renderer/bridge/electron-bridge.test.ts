@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FrameSnapshot } from '../../shared/display';
+import { DEFAULT_SETTINGS, toPublicSettings } from '../../shared/settings';
+import type { SettingsApi } from '../../shared/settings-api';
 import { electronBridge, type SnapshotApi } from './electron-bridge';
 import type { ConnectionStatus } from './frame-bridge';
 import { pickBridge } from './pick-bridge';
@@ -19,8 +21,21 @@ function fakeApi(getSnapshot: () => Promise<FrameSnapshot>) {
       return () => settingsListeners.delete(listener);
     },
     mediaOrigin: 'frame-media://media',
+    ...fakeSettingsApi(),
   };
   return { api, push: (s: FrameSnapshot) => listeners.forEach((l) => l(s)), listeners, openSettings: () => settingsListeners.forEach((l) => l()) };
+}
+
+function fakeSettingsApi(calls: string[] = []): SettingsApi {
+  const status = { supported: true, installed: { xdg: false, systemd: false }, paths: { xdg: 'x', systemd: 's' } };
+  return {
+    getSettings: () => (calls.push('get'), Promise.resolve(toPublicSettings(DEFAULT_SETTINGS, []))),
+    saveSettings: (patch) => (calls.push(`save ${JSON.stringify(patch)}`), Promise.resolve({ ok: false, errors: {} })),
+    testConnection: (patch) => (calls.push(`test ${JSON.stringify(patch)}`), Promise.resolve({ ok: true, message: 'ok' })),
+    listProjects: (query) => (calls.push(`projects ${query}`), Promise.resolve({ ok: true, projects: [] })),
+    getAutostart: () => (calls.push('autostart'), Promise.resolve(status)),
+    setAutostart: (enabled, method) => (calls.push(`set autostart ${enabled} ${method}`), Promise.resolve(status)),
+  };
 }
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -75,6 +90,20 @@ describe('electronBridge', () => {
     expect(asked).toBe(1);
     const { onOpenSettings: _, ...older } = fake.api;
     expect(electronBridge(older).onOpenSettings).toBeUndefined();
+  });
+
+  it('forwards the settings calls to the preload API', async () => {
+    const calls: string[] = [];
+    const fake = fakeApi(() => Promise.resolve(testSnapshot()));
+    const bridge = electronBridge({ ...fake.api, ...fakeSettingsApi(calls) });
+    await bridge.getSettings();
+    await bridge.saveSettings({ slideSeconds: 9 });
+    await bridge.testConnection({ siteId: 's' });
+    await bridge.listProjects('Gar');
+    await bridge.getAutostart();
+    await bridge.setAutostart(true, 'xdg');
+    expect(calls).toEqual(['get', 'save {"slideSeconds":9}', 'test {"siteId":"s"}', 'projects Gar', 'autostart', 'set autostart true xdg']);
+    expect(bridge.adminToken).toBeUndefined();
   });
 
   it('prefixes media paths with the media origin', () => {

@@ -1,12 +1,13 @@
 // FrameBridge over the preload API (window.frameBridge). IPC keeps messages in
 // order, so the invoke reply and the pushes can simply be applied as they come.
 import type { PreloadApi } from '../../shared/channels';
+import type { SettingsApi } from '../../shared/settings-api';
 import type { FrameBridge } from './frame-bridge';
 
 const RETRY_MS = 2_000;
 
-/** The part of the preload API the renderer's bridge uses (settings calls go elsewhere). */
-export type SnapshotApi = Pick<PreloadApi, 'getSnapshot' | 'onSnapshot' | 'mediaOrigin'> & Partial<Pick<PreloadApi, 'onOpenSettings'>>;
+/** The preload API as the renderer uses it; an older preload may lack onOpenSettings. */
+export type SnapshotApi = Pick<PreloadApi, 'getSnapshot' | 'onSnapshot' | 'mediaOrigin' | keyof SettingsApi> & Partial<Pick<PreloadApi, 'onOpenSettings'>>;
 
 export function electronBridge(api: SnapshotApi): FrameBridge {
   const onOpenSettings = api.onOpenSettings;
@@ -41,6 +42,13 @@ export function electronBridge(api: SnapshotApi): FrameBridge {
       };
     },
     mediaUrl: (path) => api.mediaOrigin + path,
+    // Settings calls go straight to main over IPC; main validates them.
+    getSettings: () => api.getSettings(),
+    saveSettings: (patch) => api.saveSettings(patch),
+    testConnection: (patch) => api.testConnection(patch),
+    listProjects: (query) => api.listProjects(query),
+    getAutostart: () => api.getAutostart(),
+    setAutostart: (enabled, method) => api.setAutostart(enabled, method),
     ...(onOpenSettings ? { onOpenSettings: (listener: () => void) => onOpenSettings(listener) } : {}),
   };
 }

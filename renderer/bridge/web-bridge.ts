@@ -1,9 +1,12 @@
 // FrameBridge for the web shell: one fetch for a fast first snapshot, then
 // Server-Sent Events. EventSource reconnects by itself after network errors;
 // after an HTTP error it gives up (readyState CLOSED), so we open a new one.
+// Settings go over plain HTTP (web-settings-api.ts).
 import { SNAPSHOT_EVENT, WebPaths } from '../../shared/web-api';
+import { createAdminTokenGate, type AdminTokenGate, type TokenStorage } from './admin-token';
 import type { FrameBridge } from './frame-bridge';
 import { isSnapshot, parseSnapshot } from './parse-snapshot';
+import { webSettingsApi, type HttpFetch } from './web-settings-api';
 
 export const REOPEN_MS = 3_000;
 
@@ -24,8 +27,29 @@ function browserDeps(): WebBridgeDeps {
   };
 }
 
-export function webBridge(injected?: WebBridgeDeps): FrameBridge {
+/** What the settings calls use, injectable for tests. */
+export interface WebSettingsDeps {
+  http: HttpFetch;
+  gate: AdminTokenGate;
+}
+
+function browserSettingsDeps(): WebSettingsDeps {
+  let storage: TokenStorage | null = null;
+  try {
+    storage = typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    // Storage blocked: the token lives in memory only.
+  }
   return {
+    http: (url, init) => fetch(url, { ...init, cache: 'no-store' }),
+    gate: createAdminTokenGate(storage),
+  };
+}
+
+export function webBridge(injected?: WebBridgeDeps, settingsDeps: WebSettingsDeps = browserSettingsDeps()): FrameBridge {
+  return {
+    ...webSettingsApi(settingsDeps.http, settingsDeps.gate),
+    adminToken: settingsDeps.gate,
     subscribe(listener, onStatus) {
       const deps = injected ?? browserDeps();
       let active = true;

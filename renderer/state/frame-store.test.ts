@@ -8,14 +8,13 @@ function fakeBridge() {
   let push: (s: FrameSnapshot) => void = () => undefined;
   let status: (s: ConnectionStatus) => void = () => undefined;
   let subscribed = false;
-  const bridge: FrameBridge = {
+  const bridge: Pick<FrameBridge, 'subscribe'> = {
     subscribe(listener, onStatus) {
       push = listener;
       status = onStatus ?? status;
       subscribed = true;
       return () => (subscribed = false);
     },
-    mediaUrl: (path) => path,
   };
   return { bridge, push: (s: FrameSnapshot) => push(s), status: (s: ConnectionStatus) => status(s), isSubscribed: () => subscribed };
 }

@@ -16,8 +16,8 @@ export function createFrameStore(): FrameStore {
   return createStore<FrameState>()(() => ({ snapshot: null, connection: 'connecting' }));
 }
 
-/** Feeds the store from the bridge. Returns unsubscribe. */
-export function connectStore(store: FrameStore, bridge: FrameBridge): () => void {
+/** Feeds the store from the bridge (only its snapshot stream). Returns unsubscribe. */
+export function connectStore(store: FrameStore, bridge: Pick<FrameBridge, 'subscribe'>): () => void {
   return bridge.subscribe(
     (snapshot) => store.setState({ snapshot }),
     (connection) => store.setState({ connection }),

@@ -32,17 +32,26 @@ export class SettingsService implements SettingsApi {
   }
 
   async saveSettings(patch: SettingsPatch): Promise<SaveSettingsResult> {
-    const key = (patch as { webhookPublicKey?: unknown } | null)?.webhookPublicKey;
-    if (typeof key === 'string' && key.trim() !== '' && !('webhookPublicKey' in this.options.overrides)) {
-      // The shape check in the schema cannot tell a real RSA key; jose can.
-      const usable = await createTokenVerifier(key).then(
-        () => true,
-        () => false,
-      );
-      if (!usable) return { ok: false, errors: { webhookPublicKey: 'Webhook public key could not be read as an RSA public key: paste it exactly as the Wix app dashboard shows it.' } };
+    const editable = this.editable(patch);
+    const keyProblem = await this.unreadableWebhookKey(editable);
+    if (keyProblem) {
+      // Report it with every other field's problem, so the screen shows them all at once.
+      const others = applySettingsPatch(this.options.store.current, editable);
+      return { ok: false, errors: { ...(others.ok ? {} : others.errors), webhookPublicKey: keyProblem } };
     }
-    const result = await this.options.store.save(this.editable(patch));
+    const result = await this.options.store.save(editable);
     return result.ok ? { ok: true, settings: await this.getSettings() } : result;
+  }
+
+  /** The schema checks the PEM's shape; only jose can tell a real RSA key. */
+  private async unreadableWebhookKey(patch: SettingsPatch): Promise<string | null> {
+    const key = (patch as { webhookPublicKey?: unknown } | null)?.webhookPublicKey;
+    if (typeof key !== 'string' || key.trim() === '') return null;
+    const usable = await createTokenVerifier(key).then(
+      () => true,
+      () => false,
+    );
+    return usable ? null : 'Webhook public key could not be read as an RSA public key: paste it exactly as the Wix app dashboard shows it.';
   }
 
   async testConnection(patch: SettingsPatch): Promise<ConnectionResult> {
