@@ -1,18 +1,33 @@
-// Pure show-order logic: what comes next, and how the show reacts when the
-// gallery changes under it. Slides are identified by item id; the URL stands
-// for the media (a new URL for the same item means new media or a new size).
+// Pure show-order logic: what comes next in gallery order, and how the show
+// reacts when the gallery changes under it. Slides are identified by item id;
+// the URL stands for the media (a new URL for the same item means new media or
+// a new size). Shuffle lives in order.ts and plugs in through ShowOrder.
 import type { FitMode } from '../../shared/display';
 
 export interface Slide {
   itemId: string;
+  /**
+   * The media's identity, and the picture decoded before the swap: the photo,
+   * or a video's poster frame. A video without a poster has its stream here
+   * (then `url === video` and nothing is decoded first).
+   */
   url: string;
+  /** A video item's stream (played muted over its poster). */
+  video?: string;
   fit: FitMode;
+  /** CSS object-position that keeps a 'fill' photo's focal point on screen. */
+  position?: string;
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
 
 export function sameSlide(a: Slide | null | undefined, b: Slide | null | undefined): boolean {
-  return !!a && !!b && a.itemId === b.itemId && a.url === b.url;
+  return !!a && !!b && a.itemId === b.itemId && a.url === b.url && a.video === b.video && a.position === b.position;
+}
+
+/** True when the slide has a picture to decode before it is shown (a photo, or a video's poster). */
+export function hasPicture(slide: Slide): boolean {
+  return slide.url !== slide.video;
 }
 
 /** True when `slide` is still in `slides` with the same media. */
@@ -53,6 +68,23 @@ export function successorOf(before: readonly Slide[], after: readonly Slide[], r
   return slideAfter(after, null, skip);
 }
 
+/** How the show picks its next slide: gallery order (below) or shuffle (order.ts). */
+export interface ShowOrder {
+  /** The slide after `fromId` (null: the first), passing over URLs in `skip`; `fromId` itself only as a last resort. */
+  next(slides: readonly Slide[], fromId: string | null, skip: ReadonlySet<string>): Slide | null;
+  /** Where to go now that `removedId`, the item on screen, left the gallery. */
+  replacing(before: readonly Slide[], after: readonly Slide[], removedId: string, skip: ReadonlySet<string>): Slide | null;
+  /** `itemId` is on screen now. */
+  shown(itemId: string): void;
+}
+
+/** Gallery order (sortOrder): the place follows the item on screen, so additions and removals elsewhere never make it jump. */
+export const SORTED_ORDER: ShowOrder = {
+  next: slideAfter,
+  replacing: successorOf,
+  shown() {},
+};
+
 export type Reaction =
   /** The slide on screen is still listed with the same media: carry on. */
   | { kind: 'keep' }
@@ -65,18 +97,24 @@ const KEEP: Reaction = { kind: 'keep' };
 
 /**
  * How the show reacts to a new gallery. `current` is the slide on screen
- * (null when nothing is), `skip` the URLs that just failed to load.
+ * (null when nothing is), `skip` the URLs not to try now.
  */
-export function reactToChange(before: readonly Slide[], after: readonly Slide[], current: Slide | null, skip: ReadonlySet<string> = NOTHING): Reaction {
+export function reactToChange(
+  before: readonly Slide[],
+  after: readonly Slide[],
+  current: Slide | null,
+  skip: ReadonlySet<string> = NOTHING,
+  order: ShowOrder = SORTED_ORDER,
+): Reaction {
   if (after.length === 0) return { kind: 'clear', notice: 'empty' };
   let next: Slide | null;
   if (current) {
     const now = after.find((s) => s.itemId === current.itemId);
     // Same item with other media (or another size): show the new version now.
     if (now) return sameSlide(now, current) ? KEEP : { kind: 'show', slide: now };
-    next = successorOf(before, after, current.itemId, skip);
+    next = order.replacing(before, after, current.itemId, skip);
   } else {
-    next = slideAfter(after, null, skip);
+    next = order.next(after, null, skip);
   }
   return next ? { kind: 'show', slide: next } : { kind: 'clear', notice: 'unavailable' };
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Slide } from './sequence';
-import { ShowController, type ShowView } from './show-controller';
+import { ShowController, VIDEO_CAP_MS, type ShowView } from './show-controller';
 
 const slide = (itemId: string, version = 1): Slide => ({ itemId, url: `/media/${itemId}-v${version}.jpg`, fit: 'fit' });
 const slides = (...ids: string[]) => ids.map((id) => slide(id));
@@ -11,9 +11,15 @@ class Harness {
   loads: { url: string; signal: AbortSignal; resolve: () => void; reject: () => void }[] = [];
   timers: { fn: () => void; at: number; cancelled: boolean }[] = [];
   views: ShowView[] = [];
+  preloads: string[][] = [];
+  progress = 0;
   now = 0;
   show = new ShowController({
-    load: (url, signal) => new Promise<void>((resolve, reject) => this.loads.push({ url, signal, resolve, reject: () => reject(new Error('broken')) })),
+    now: () => this.now,
+    random: seeded(11),
+    preload: (upcoming) => this.preloads.push(upcoming.map((s) => s.url)),
+    progressed: () => this.progress++,
+    load: (slide, signal) => new Promise<void>((resolve, reject) => this.loads.push({ url: slide.url, signal, resolve, reject: () => reject(new Error('broken')) })),
     setTimer: (fn, ms) => {
       const timer = { fn, at: this.now + ms, cancelled: false };
       this.timers.push(timer);
@@ -59,6 +65,14 @@ class Harness {
     const key = this.view.current?.key;
     if (key !== undefined) this.show.revealed(key);
   }
+}
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
 }
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -258,5 +272,169 @@ describe('ShowController', () => {
     h.show.dispose();
     expect(h.liveTimers).toHaveLength(0);
     expect(h.loads.every((l) => l.signal.aborted)).toBe(true);
+  });
+
+  it('decodes the next slide ahead once the current one is fully visible', async () => {
+    await startedWith(slides('a', 'b', 'c'));
+    expect(h.preloads.at(-1)).toEqual([slide('b').url]);
+    await h.advance(10_000);
+    await h.finishLoad(slide('b').url);
+    h.reveal();
+    expect(h.preloads.at(-1)).toEqual([slide('c').url]);
+    h.show.dispose();
+    expect(h.preloads.at(-1)).toEqual([]);
+  });
+
+  it('reports progress to the watchdog on every new slide, and only then', async () => {
+    await startedWith(slides('a', 'b'));
+    expect(h.progress).toBe(1);
+    await h.advance(10_000);
+    await h.finishLoad(slide('b').url, false);
+    expect(h.progress).toBe(1); // still on a: the show did not advance
+    await h.advance(10_000);
+    await h.finishLoad(slide('b').url);
+    expect(h.progress).toBe(2);
+  });
+});
+
+describe('ShowController: broken media', () => {
+  const gallery = slides('a', 'b', 'c', 'd');
+
+  it('passes over a broken photo for a while, then tries it again', async () => {
+    await startedWith(gallery);
+    await h.advance(10_000);
+    await h.finishLoad(slide('b').url, false);
+    await h.finishLoad(slide('c').url);
+    h.reveal();
+    const tried: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await h.advance(10_000);
+      const load = h.openLoads[0]!;
+      tried.push(load.url);
+      await h.finishLoad(load.url, load.url !== slide('b').url);
+      if (load.url === slide('b').url) await h.finishLoad(h.openLoads[0]!.url);
+      h.reveal();
+    }
+    // d a c d a c: b is left out, not retried at once every round...
+    expect(tried.map((u) => u.slice(7, 8))).toEqual(['d', 'a', 'c', 'd', 'a', 'c']);
+    // ...but some minutes later it gets another chance, in its turn.
+    h.now += 3 * 60_000;
+    for (const next of ['d', 'a']) {
+      await h.advance(10_000);
+      await h.finishLoad(slide(next).url);
+      h.reveal();
+    }
+    await h.advance(10_000);
+    expect(h.openLoads.map((l) => l.url)).toEqual([slide('b').url]);
+  });
+
+  it('tries broken photos again when nothing else is left', async () => {
+    await startedWith(slides('a', 'b'));
+    await h.advance(10_000);
+    await h.finishLoad(slide('b').url, false);
+    expect(h.shownId).toBe('a');
+    await h.advance(10_000);
+    expect(h.openLoads.map((l) => l.url)).toEqual([slide('b').url]);
+  });
+});
+
+describe('ShowController: shuffle', () => {
+  const SHUFFLE = { ...OPTIONS, order: 'shuffle' as const };
+
+  /** Shows `count` slides; the first one is already loading unless `running`. */
+  async function run(count: number, running = false): Promise<string[]> {
+    const shown: string[] = [];
+    for (let i = 0; i < count; i++) {
+      if (i > 0 || running) await h.advance(10_000);
+      await h.finishLoad(h.openLoads[0]!.url);
+      h.reveal();
+      shown.push(h.shownId!);
+    }
+    return shown;
+  }
+
+  it('shows each photo once per round, in a shuffled order', async () => {
+    const gallery = slides('a', 'b', 'c', 'd', 'e', 'f');
+    h.show.update(gallery, SHUFFLE);
+    const shown = await run(12);
+    expect(new Set(shown.slice(0, 6)).size).toBe(6);
+    expect(new Set(shown.slice(6)).size).toBe(6);
+    expect(shown.slice(0, 6)).not.toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('lets a photo added mid-round come before the round ends', async () => {
+    const gallery = slides('a', 'b', 'c', 'd');
+    h.show.update(gallery, SHUFFLE);
+    const first = await run(2);
+    const grown = [...gallery, slide('new')];
+    h.show.update(grown, SHUFFLE);
+    const rest = await run(3, true);
+    expect(new Set([...first, ...rest])).toEqual(new Set(['a', 'b', 'c', 'd', 'new']));
+  });
+
+  it('switches between sorted and shuffle without a jump on screen', async () => {
+    await startedWith(slides('a', 'b', 'c'));
+    h.show.update(slides('a', 'b', 'c'), SHUFFLE);
+    expect(h.shownId).toBe('a');
+    expect(h.openLoads).toHaveLength(0);
+  });
+});
+
+describe('ShowController: videos', () => {
+  const clip = (id: string, poster = true): Slide => ({ itemId: id, url: poster ? `/media/${id}-poster.jpg` : `/video/${id}`, video: `/video/${id}`, fit: 'fit' });
+
+  it('gives a video until its end, capped', async () => {
+    await startedWith([clip('v'), slide('b')]);
+    expect(h.liveTimers[0]!.at).toBe(VIDEO_CAP_MS);
+    await h.advance(VIDEO_CAP_MS);
+    expect(h.openLoads.map((l) => l.url)).toEqual([slide('b').url]);
+  });
+
+  it('moves on when the video ends', async () => {
+    await startedWith([clip('v'), slide('b')]);
+    await h.advance(3_000);
+    h.show.ended(h.view.current!.key);
+    expect(h.openLoads.map((l) => l.url)).toEqual([slide('b').url]);
+    await h.finishLoad(slide('b').url);
+    expect(h.liveTimers[0]!.at).toBe(h.now + 10_000);
+  });
+
+  it('ignores the end of a video no longer current', async () => {
+    await startedWith([clip('v'), slide('b')]);
+    const key = h.view.current!.key;
+    h.show.ended(key + 1);
+    expect(h.openLoads).toHaveLength(0);
+  });
+
+  it('skips a video that fails, and tries it again later', async () => {
+    await startedWith([clip('v'), slide('b'), slide('c')]);
+    h.show.failed(h.view.current!.key);
+    await h.finishLoad(slide('b').url);
+    h.reveal();
+    await h.advance(10_000);
+    await h.finishLoad(slide('c').url);
+    h.reveal();
+    await h.advance(10_000);
+    expect(h.openLoads.map((l) => l.url)).toEqual([slide('b').url]); // v passed over for now
+  });
+
+  it('plays a one-video gallery again after its end', async () => {
+    await startedWith([clip('v')]);
+    const first = h.view.current!.key;
+    h.show.ended(first);
+    await h.finishLoad(clip('v').url);
+    expect(h.view.current?.itemId).toBe('v');
+    expect(h.view.current?.key).not.toBe(first);
+  });
+
+  it('shows a video without a poster at once (it reveals itself when it plays)', async () => {
+    h.show.update([clip('v', false), slide('b')], OPTIONS);
+    await h.finishLoad(clip('v', false).url);
+    expect(h.view.current?.video).toBe('/video/v');
+  });
+
+  it('does not decode a video without a poster ahead', async () => {
+    await startedWith([slide('a'), clip('v', false)]);
+    expect(h.preloads.at(-1)).toEqual([]);
   });
 });

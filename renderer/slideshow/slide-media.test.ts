@@ -1,34 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import type { GalleryItem } from '../../shared/gallery';
-import { slideFileId, toSlides } from './slide-media';
+import { toSlide, toSlides, type SlideSetup } from './slide-media';
 
 const base = { title: '', description: '', sortOrder: 1 };
-const image = (id: string, fileId: string): GalleryItem => ({ ...base, id, type: 'IMAGE', image: { id: fileId } });
-const video = (id: string, posterId?: string): GalleryItem => ({ ...base, id, type: 'VIDEO', video: { id: `${id}.mp4`, resolutions: [], ...(posterId ? { posterId } : {}) } });
+const image = (id: string, fileId: string, extra: Partial<NonNullable<GalleryItem['image']>> = {}): GalleryItem => ({ ...base, id, type: 'IMAGE', image: { id: fileId, ...extra } });
+const video = (id: string, posterId?: string): GalleryItem => ({
+  ...base,
+  id,
+  type: 'VIDEO',
+  video: { id: `${id}.mp4`, resolutions: [{ url: 'https://video.wixstatic.com/x/720p/mp4/file.mp4', height: 720 }], ...(posterId ? { posterId } : {}) },
+});
+const setup = (fit: SlideSetup['fit'] = 'fit'): SlideSetup => ({ fit, screen: { width: 1920, height: 1080 }, urlOf: (path) => `http://frame${path}` });
 
-describe('slideFileId', () => {
-  it('shows an image item by its image', () => {
-    expect(slideFileId(image('a', 'a~mv2.jpg'))).toBe('a~mv2.jpg');
+describe('toSlide', () => {
+  it('shows an image at screen size', () => {
+    expect(toSlide(image('a', 'a~mv2.jpg'), setup())).toEqual({ itemId: 'a', url: 'http://frame/media/a~mv2.jpg?w=1920&h=1080&fit=fit', fit: 'fit' });
   });
 
-  it('shows a video by its poster until video playback exists', () => {
-    expect(slideFileId(video('v', 'poster~mv2.jpg'))).toBe('poster~mv2.jpg');
+  it('lets Wix crop a plain fill, and crops around the focal point itself', () => {
+    expect(toSlide(image('a', 'a.jpg'), setup('fill'))?.url).toBe('http://frame/media/a.jpg?w=1920&h=1080&fit=fill');
+    // A 4000×6000 portrait, focal point near the top: the whole photo just covering the screen, cropped in the browser.
+    const slide = toSlide(image('p', 'p.jpg', { width: 4000, height: 6000, focalPoint: { x: 0.5, y: 0.2 } }), setup('fill'));
+    expect(slide?.url).toBe('http://frame/media/p.jpg?w=1920&h=2880&fit=fit');
+    expect(slide?.position).toBe('50% 2%');
   });
 
-  it('skips a video without poster, and items without media', () => {
-    expect(slideFileId(video('v'))).toBeNull();
-    expect(slideFileId({ ...base, id: 'x', type: 'IMAGE' })).toBeNull();
+  it('plays a video from the shell, over its poster at screen size', () => {
+    expect(toSlide(video('v', 'poster~mv2.jpg'), setup())).toEqual({
+      itemId: 'v',
+      url: 'http://frame/media/poster~mv2.jpg?w=1920&h=1080&fit=fit',
+      video: 'http://frame/video/v?h=1080',
+      fit: 'fit',
+    });
+  });
+
+  it('plays a video without a poster too (nothing to decode first)', () => {
+    const slide = toSlide(video('v'), setup());
+    expect(slide?.video).toBe('http://frame/video/v?h=1080');
+    expect(slide?.url).toBe(slide?.video);
+  });
+
+  it('skips items without media', () => {
+    expect(toSlide({ ...base, id: 'x', type: 'IMAGE' }, setup())).toBeNull();
+    expect(toSlide({ ...base, id: 'y', type: 'VIDEO' }, setup())).toBeNull();
   });
 });
 
 describe('toSlides', () => {
-  it('keeps gallery order, drops what cannot be shown, and builds URLs for the screen', () => {
-    const items = [image('a', 'a.jpg'), video('v'), video('w', 'w.jpg'), image('b', 'b.jpg')];
-    const slides = toSlides(items, 'fill', (fileId) => `/media/${fileId}`);
-    expect(slides).toEqual([
-      { itemId: 'a', url: '/media/a.jpg', fit: 'fill' },
-      { itemId: 'w', url: '/media/w.jpg', fit: 'fill' },
-      { itemId: 'b', url: '/media/b.jpg', fit: 'fill' },
-    ]);
+  it('keeps gallery order and drops what cannot be shown', () => {
+    const items = [image('a', 'a.jpg'), { ...base, id: 'x', type: 'IMAGE' as const }, video('w', 'w.jpg'), image('b', 'b.jpg')];
+    expect(toSlides(items, setup()).map((s) => s.itemId)).toEqual(['a', 'w', 'b']);
   });
 });

@@ -1,0 +1,43 @@
+// Holds the next picture decoded ahead, so the swap at the slide's end is
+// instant even on a slow network. Holds nothing else: a picture that is no
+// longer expected is released (src removed) at once.
+
+/** With the one on screen (and the one under it while fading), at most three pictures are decoded. */
+export const PRELOAD_AHEAD = 1;
+
+export interface PreloadImage {
+  src: string;
+  decoding: 'async' | 'sync' | 'auto';
+  decode(): Promise<void>;
+  removeAttribute(name: 'src'): void;
+}
+
+export class Preloader {
+  private readonly held = new Map<string, PreloadImage>();
+
+  constructor(private readonly createImage: () => PreloadImage = () => new Image()) {}
+
+  /** Decode exactly these (the first PRELOAD_AHEAD of them); release the rest. */
+  keep(urls: readonly string[]): void {
+    const wanted = urls.slice(0, PRELOAD_AHEAD);
+    for (const [url, image] of this.held) {
+      if (wanted.includes(url)) continue;
+      image.removeAttribute('src');
+      this.held.delete(url);
+    }
+    for (const url of wanted) {
+      if (this.held.has(url)) continue;
+      const image = this.createImage();
+      image.decoding = 'async';
+      image.src = url;
+      // A failure shows up again when the show loads it for real.
+      image.decode().catch(() => {});
+      this.held.set(url, image);
+    }
+  }
+
+  /** The URLs held now (for tests). */
+  holding(): string[] {
+    return [...this.held.keys()];
+  }
+}
