@@ -106,7 +106,11 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     logger,
   });
   await cache.open();
-  const prefetcher = new Prefetcher(cache, () => store.state.items);
+  const prefetcher = new Prefetcher(
+    cache,
+    () => store.state.items,
+    () => settings.effective().order === 'sorted',
+  );
   store.subscribe((state, change) => {
     if (change.added.length || change.updated.length || change.removed.length) {
       void snapshotFile.save(state);

@@ -20,12 +20,15 @@ export class Prefetcher {
   constructor(
     private readonly cache: MediaCache,
     private readonly items: () => GalleryItem[],
+    /** Off while the show shuffles: the next photos are then unknown here (the renderer preloads its own next one). */
+    private readonly enabled: () => boolean = () => true,
     private readonly ahead = 3,
     private readonly concurrency = 2,
   ) {}
 
   /** Called for every photo the screen asks for. */
   after(request: MediaRequest): void {
+    if (!this.enabled()) return;
     const items = this.items();
     const index = items.findIndex((item) => displayFileId(item) === request.fileId);
     if (index < 0 || items.length < 2) return;
