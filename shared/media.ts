@@ -14,6 +14,9 @@ export interface MediaRequest {
 
 export const MEDIA_PATH_PREFIX = '/media/';
 
+/** What a Wix media file id looks like ("11062b_abc~mv2.jpg"); anything else is refused everywhere. */
+export const FILE_ID_SHAPE = /^[\w.~-]{1,200}$/;
+
 /** Relative path for a resized image, e.g. /media/abc~mv2.jpg?w=1920&h=1080&fit=fit */
 export function mediaPath(req: MediaRequest): string {
   const w = clampDimension(req.width);
@@ -27,16 +30,21 @@ export function clampDimension(n: number): number {
   return Math.min(5000, Math.round(n));
 }
 
-/** Parses what mediaPath produced; null when anything is off. */
-export function parseMediaPath(pathname: string, search: URLSearchParams): MediaRequest | null {
-  if (!pathname.startsWith(MEDIA_PATH_PREFIX)) return null;
-  let fileId: string;
+/** The id after a path prefix, decoded and checked against its allowed shape. */
+function idAfter(prefix: string, pathname: string, shape: RegExp): string | null {
+  if (!pathname.startsWith(prefix)) return null;
   try {
-    fileId = decodeURIComponent(pathname.slice(MEDIA_PATH_PREFIX.length));
+    const id = decodeURIComponent(pathname.slice(prefix.length));
+    return shape.test(id) ? id : null;
   } catch {
     return null;
   }
-  if (!/^[\w.~-]{1,200}$/.test(fileId)) return null;
+}
+
+/** Parses what mediaPath produced; null when anything is off. */
+export function parseMediaPath(pathname: string, search: URLSearchParams): MediaRequest | null {
+  const fileId = idAfter(MEDIA_PATH_PREFIX, pathname, FILE_ID_SHAPE);
+  if (!fileId) return null;
   const width = Number(search.get('w'));
   const height = Number(search.get('h'));
   const fit = search.get('fit');
@@ -60,14 +68,8 @@ export function videoPath(req: VideoRequest): string {
 }
 
 export function parseVideoPath(pathname: string, search: URLSearchParams): VideoRequest | null {
-  if (!pathname.startsWith(VIDEO_PATH_PREFIX)) return null;
-  let itemId: string;
-  try {
-    itemId = decodeURIComponent(pathname.slice(VIDEO_PATH_PREFIX.length));
-  } catch {
-    return null;
-  }
-  if (!/^[\w-]{1,100}$/.test(itemId)) return null;
+  const itemId = idAfter(VIDEO_PATH_PREFIX, pathname, /^[\w-]{1,100}$/);
+  if (!itemId) return null;
   const height = Number(search.get('h'));
   if (!Number.isInteger(height) || height < 1 || height > 5000) return null;
   return { itemId, height };

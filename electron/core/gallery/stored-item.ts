@@ -1,8 +1,8 @@
 // Checks a GalleryItem read back from disk: a hand-edited or damaged file must
 // not put anything on screen that the renderer cannot show.
 import type { GalleryItem } from '../../../shared/gallery';
+import { FILE_ID_SHAPE as FILE_ID } from '../../../shared/media';
 
-const FILE_ID = /^[\w.~-]{1,200}$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

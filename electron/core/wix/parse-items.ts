@@ -1,6 +1,7 @@
 // Wix items parsed defensively: every field optional, unknown fields ignored,
 // items without usable media skipped (and counted) rather than crashing.
 import { compareItems, type FocalPoint, type GalleryItem, type ImageMedia, type VideoMedia, type VideoRendition } from '../../../shared/gallery';
+import { FILE_ID_SHAPE as FILE_ID } from '../../../shared/media';
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +30,6 @@ export function fileIdFromUrl(url: string | undefined): string | undefined {
   return undefined;
 }
 
-const FILE_ID = /^[\w.~-]{1,200}$/;
 
 function fileId(info: Json): string | undefined {
   const candidates = [fileIdFromUrl(asString(info.url)), asString(info.id)];
