@@ -94,3 +94,13 @@ test('a bad setting stops the frame with one clear line', async () => {
   expect(error).toContain('FRAME_POLL_SECONDS must be a number of seconds from 1 to 86400, got "soon".');
 });
 
+
+test('a rotated or resized screen gets media at its new size', async ({ page, wix, launchFrame }) => {
+  const frame = await launchFrame({ FRAME_SLIDE_SECONDS: '2' });
+  await page.goto(frame.url);
+  await expect(currentItem(page)).toBeVisible();
+  // Portrait, as after rotating the display.
+  await page.setViewportSize({ width: 720, height: 1280 });
+  await expect.poll(() => wix.mediaRequests.some((path) => /\/v1\/(fit|fill)\/w_720,h_1280,/.test(path)), { timeout: 10_000 }).toBe(true);
+  await expect(currentItem(page).locator('img').first()).toHaveAttribute('src', /w=720&h=1280/, { timeout: 10_000 });
+});
