@@ -1,19 +1,25 @@
 // Downloads and decodes an image off screen, so the swap never shows a
 // half-drawn photo. The <img> that shows it afterwards hits the memory cache.
-// The probe element is let go as soon as it settled (no object URLs: plain
-// src with the HTTP cache).
+// Probe elements come from a small ring (see image-ring.ts); a probe keeps its
+// picture until the ring comes round to it again, by which time the layer
+// showing that picture has long been drawn (no object URLs: plain src with
+// the HTTP cache).
+import { ImageRing, releaseIf } from './image-ring';
+
 export const LOAD_TIMEOUT_MS = 30_000;
+
+const probes = new ImageRing(2);
 
 export function decodeImage(url: string, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const img = new Image();
+    const img = probes.take();
     const settle = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
     };
     const stop = (error: Error) => {
       settle();
-      img.removeAttribute('src');
+      releaseIf(img, url);
       reject(error);
     };
     const onAbort = () => stop(new Error('aborted'));

@@ -1,6 +1,7 @@
 // Holds the next picture decoded ahead, so the swap at the slide's end is
 // instant even on a slow network. Holds nothing else: a picture that is no
 // longer expected is released (src removed) at once.
+import { ImageRing } from './image-ring';
 
 /** With the one on screen (and the one under it while fading), at most three pictures are decoded. */
 export const PRELOAD_AHEAD = 1;
@@ -12,10 +13,14 @@ export interface PreloadImage {
   removeAttribute(name: 'src'): void;
 }
 
+const preloadRing = new ImageRing(PRELOAD_AHEAD + 1);
+const ringImage = (): PreloadImage => preloadRing.take();
+
 export class Preloader {
   private readonly held = new Map<string, PreloadImage>();
 
-  constructor(private readonly createImage: () => PreloadImage = () => new Image()) {}
+  /** Elements come from a ring: one per slide would never be freed (see image-ring.ts). */
+  constructor(private readonly createImage: () => PreloadImage = ringImage) {}
 
   /** Decode exactly these (the first PRELOAD_AHEAD of them); release the rest. */
   keep(urls: readonly string[]): void {
