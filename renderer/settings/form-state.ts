@@ -2,28 +2,13 @@
 // Only what changed is sent, so a save never overwrites what someone else
 // changed meanwhile; secrets are sent only when typed (empty = keep saved).
 // Numbers stay text while typed; the shell's schema judges them.
-import type { AuthMode, Captions, DaySchedule, FitMode, PublicSettings, ScreenMode, Settings, SettingsPatch, SlideOrder, Transition } from '../../shared/settings';
+import type { PublicSettings, Settings, SettingsPatch } from '../../shared/settings';
 
-export interface SettingsForm {
-  authMode: AuthMode;
-  apiKey: string;
-  siteId: string;
-  clientId: string;
-  clientSecret: string;
-  instanceId: string;
+/** The settings as edited: every field but the project (picked apart), numbers still as typed. */
+export type SettingsForm = Omit<Settings, 'projectId' | 'slideSeconds' | 'pollSeconds'> & {
   slideSeconds: string;
-  transition: Transition;
-  order: SlideOrder;
-  fit: FitMode;
-  captions: Captions;
   pollSeconds: string;
-  webhookPublicKey: string;
-  scheduleEnabled: boolean;
-  weekSchedule: DaySchedule[];
-  screenMode: ScreenMode;
-  screenOffCommand: string;
-  screenOnCommand: string;
-}
+};
 
 export type FormField = keyof SettingsForm;
 
