@@ -1,7 +1,6 @@
 // The web shell's HTTP server: the renderer, its snapshot and SSE stream,
 // screen-sized media, the public state and health endpoints.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parseMediaPath, parseVideoPath } from '../../../shared/media';
@@ -10,6 +9,7 @@ import type { Logger, RunningFrame } from '../frame-types';
 import { createAdminGuard } from './admin-guard';
 import { handleSettingsRoute } from './settings-routes';
 import { SseHub } from './sse-hub';
+import { listen } from '../util/listen';
 import { serveStatic } from './static-files';
 import { publicState } from './public-state';
 
@@ -90,19 +90,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     Readable.fromWeb(media.body as NodeReadableStream).on('error', () => res.destroy()).pipe(res);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listening = await listen(server, options.port, options.host);
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url: listening.url,
     async close() {
       unsubscribe();
       hub.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }

@@ -2,8 +2,8 @@
 // carry no internal detail: 200, 400 malformed, 401 bad signature, 413 too
 // large, 404/405 elsewhere.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '../frame-types';
+import { listen } from '../util/listen';
 import { MalformedEvent, unwrapEvent, type Unwrapped } from './item-event';
 import { extractToken } from './request-body';
 import type { TokenVerifier } from './verify-token';
@@ -116,18 +116,10 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
-  await new Promise<void>((resolve, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listening = await listen(server, options.port, options.host);
   return {
-    url: `http://${host}:${address.port}`,
+    url: listening.url,
     counters,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }
