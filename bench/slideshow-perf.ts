@@ -45,7 +45,7 @@ export async function benchStillCpu(): Promise<BenchRow[]> {
 export async function benchMemory(): Promise<BenchRow[]> {
   const wix = await startFakeWix(12);
   const browser = await launchBrowser();
-  const frame = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '0.5' }) }).start();
+  const frame = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '1' }) }).start();
   try {
     const { page, cdp } = await openFrame(browser, frame);
     await page.locator('[data-current="true"]').waitFor();

@@ -18,7 +18,7 @@ const itemIdsOf = (wix: FakeWix, projectId: string) => new RegExp(`^(${wix.items
 
 async function settingsOf(url: string, token?: string) {
   const response = await fetch(`${url}/api/settings`, token ? { headers: { 'x-frame-admin-token': token } } : {});
-  return (await response.json()) as { projectId: string; transition: string; slideSeconds: number; screenOffCommand: string };
+  return (await response.json()) as { projectId: string; transition: string; slideSeconds: number; screenPower: string };
 }
 
 async function fillConnection(page: Page, apiKey: string) {
@@ -121,19 +121,18 @@ test('refused fields are named one by one and nothing is saved half-way', async 
   await expect(page.locator(`[data-project-id="${PROJECT_A}"]`)).toBeDisabled();
 
   await page.getByRole('radio', { name: 'None' }).first().check(); // transition: valid
-  await page.locator('#field-slideSeconds').fill('1');
-  await page.getByText('Screen commands (advanced)').click();
-  await page.locator('#field-screenOffCommand').fill('   ');
+  await page.locator('#field-slideSeconds').fill('0.5');
+  await page.locator('#field-webhookPublicKey').fill('abc');
   await page.getByTestId('save-settings').click();
-  await expect(page.getByTestId('field-error-slideSeconds')).toContainText('from 2 to 3600');
-  await expect(page.getByTestId('field-error-screenOffCommand')).toContainText('must be a command');
+  await expect(page.getByTestId('field-error-slideSeconds')).toContainText('from 1 to 3600');
+  await expect(page.getByTestId('field-error-webhookPublicKey')).toContainText('could not be read as an RSA public key');
   await expect(page.getByTestId('settings-notice')).toContainText('Nothing was saved: check the 2 marked fields.');
   await expect(page.locator('#field-slideSeconds')).toBeFocused();
-  expect(await settingsOf(frame.url)).toMatchObject({ transition: 'crossfade', screenOffCommand: "wlopm --off '*'" });
+  expect(await settingsOf(frame.url)).toMatchObject({ transition: 'crossfade', screenPower: 'wlopm' });
 
   // The shell reads the webhook key for real: a pasted fragment is refused by name.
   await page.locator('#field-slideSeconds').fill('12');
-  await page.locator('#field-screenOffCommand').fill('wlopm --off HDMI-A-1');
+  await page.getByRole('radio', { name: 'Raspberry Pi HDMI (vcgencmd display_power)' }).check();
   await page.locator('#field-webhookPublicKey').fill('-----BEGIN PUBLIC KEY-----\nnot really\n-----END PUBLIC KEY-----');
   await page.getByTestId('save-settings').click();
   await expect(page.getByTestId('field-error-webhookPublicKey')).toContainText('RSA public key');
@@ -144,7 +143,7 @@ test('refused fields are named one by one and nothing is saved half-way', async 
   await page.getByTestId('save-settings').click();
   await expect(page.getByTestId('settings-notice')).toHaveText('Saved');
   await expect(page.getByTestId('field-error-webhookPublicKey')).toBeHidden();
-  expect(await settingsOf(frame.url)).toMatchObject({ transition: 'none', slideSeconds: 12, screenOffCommand: 'wlopm --off HDMI-A-1' });
+  expect(await settingsOf(frame.url)).toMatchObject({ transition: 'none', slideSeconds: 12, screenPower: 'vcgencmd' });
 });
 
 test('ways in and out: a two-second hold in the corner (not a tap), Escape back', async ({ page, wix, launchFrame }) => {

@@ -1,9 +1,10 @@
-// How the slideshow looks and moves. Main process decides, renderer obeys.
+// How the slideshow looks and moves, and what the frame says about itself.
+// Main process decides, renderer obeys.
 
 import type { GalleryState } from './gallery';
-import type { Captions, FitMode, SlideOrder, Transition } from './settings';
+import type { Captions, ClockMode, FitMode, Settings, SlideOrder, Transition } from './settings';
 
-export type { Captions, FitMode, SlideOrder, Transition };
+export type { Captions, ClockMode, FitMode, SlideOrder, Transition };
 
 export interface DisplaySettings {
   slideSeconds: number;
@@ -11,9 +12,52 @@ export interface DisplaySettings {
   fit: FitMode;
   order: SlideOrder;
   captions: Captions;
+  /** Two portraits side by side on a landscape screen (two landscapes stacked on a portrait one). */
+  pairPortraits: boolean;
+  /** A slow pan and zoom toward the focal point. */
+  kenBurns: boolean;
+  clock: ClockMode;
 }
 
-export const DEFAULT_DISPLAY: DisplaySettings = { slideSeconds: 15, transition: 'crossfade', fit: 'fit', order: 'sorted', captions: 'none' };
+export const DEFAULT_DISPLAY: DisplaySettings = {
+  slideSeconds: 15,
+  transition: 'crossfade',
+  fit: 'fit',
+  order: 'sorted',
+  captions: 'none',
+  pairPortraits: true,
+  kenBurns: false,
+  clock: 'off',
+};
+
+/** The display part of the settings, as the renderer receives it. */
+export function displayOf(s: Settings): DisplaySettings {
+  return {
+    slideSeconds: s.slideSeconds,
+    transition: s.transition,
+    fit: s.fit,
+    order: s.order,
+    captions: s.captions,
+    pairPortraits: s.pairPortraits,
+    kenBurns: s.kenBurns,
+    clock: s.clock,
+  };
+}
+
+export type ProblemArea = 'setup' | 'wix' | 'storage' | 'screen' | 'webhook' | 'relay';
+
+/** Something wrong, said in words where people look (the show's corner line, the settings screen). */
+export interface StatusProblem {
+  area: ProblemArea;
+  /** One sentence: what is wrong and what still works. */
+  message: string;
+  /** One sentence: what to do about it. */
+  action: string;
+  /** When it started (ISO time), if known. */
+  since: string | null;
+  /** The settings field that fixes it, if any. */
+  field?: keyof Settings;
+}
 
 export interface FrameStatus {
   /** Nothing connects the frame to Wix yet: the settings screen opens by itself. */
@@ -21,6 +65,8 @@ export interface FrameStatus {
   demo: boolean;
   /** 'off' at night (schedule or by hand): the show pauses on a black screen. */
   screen: 'on' | 'off';
+  /** Most important first; empty when all is well. */
+  problems: StatusProblem[];
 }
 
 /** Everything the renderer needs, pushed whole on connect and on every change. */

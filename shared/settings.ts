@@ -1,46 +1,90 @@
-// One schema for every setting: defaults, field-by-field validation with
-// messages a person can act on, and the masked view that leaves the frame.
-// Secrets (API key, OAuth client secret) are write-only: never sent back.
+// One schema for every setting (valibot): defaults, field-by-field validation
+// with messages a person can act on, and the masked view that leaves the
+// frame. The environment parser, the HTTP and IPC APIs and the settings screen
+// all judge values here, so they can never disagree. Secrets (API key, OAuth
+// client secret) are write-only: never sent back.
+import * as v from 'valibot';
 
-export type AuthMode = 'none' | 'apiKey' | 'oauth';
-export type Transition = 'crossfade' | 'none';
-export type FitMode = 'fit' | 'fill';
-export type SlideOrder = 'sorted' | 'shuffle';
-export type Captions = 'none' | 'title' | 'title-description';
+export const AUTH_MODES = ['none', 'apiKey', 'oauth'] as const;
+export const TRANSITIONS = ['crossfade', 'slide', 'zoom-fade', 'none'] as const;
+export const FIT_MODES = ['fit', 'fill'] as const;
+export const SLIDE_ORDERS = ['sorted', 'shuffle'] as const;
+export const CAPTION_MODES = ['none', 'title', 'title-description'] as const;
+export const CLOCK_MODES = ['off', 'time', 'time-date'] as const;
+export const SCREEN_MODES = ['auto', 'on', 'off'] as const;
+/** Named ways to switch the display; each runs a fixed program with fixed arguments (no free text). */
+export const SCREEN_POWER_METHODS = ['wlopm', 'wlr-randr', 'vcgencmd', 'xset', 'backlight', 'cec', 'none'] as const;
 
-export type ScreenMode = 'auto' | 'on' | 'off';
+export type AuthMode = (typeof AUTH_MODES)[number];
+export type Transition = (typeof TRANSITIONS)[number];
+export type FitMode = (typeof FIT_MODES)[number];
+export type SlideOrder = (typeof SLIDE_ORDERS)[number];
+export type Captions = (typeof CAPTION_MODES)[number];
+export type ClockMode = (typeof CLOCK_MODES)[number];
+export type ScreenMode = (typeof SCREEN_MODES)[number];
+export type ScreenPowerMethod = (typeof SCREEN_POWER_METHODS)[number];
 
-/** One weekday: the screen is on from `on` to `off` (24 h "HH:MM"; off before on runs past midnight). */
-export interface DaySchedule {
-  enabled: boolean;
-  on: string;
-  off: string;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const PEM_PUBLIC_KEY = /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/;
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value.trim());
 }
 
-export interface Settings {
-  authMode: AuthMode;
-  apiKey: string;
-  siteId: string;
-  clientId: string;
-  clientSecret: string;
-  instanceId: string;
-  projectId: string;
-  slideSeconds: number;
-  transition: Transition;
-  order: SlideOrder;
-  fit: FitMode;
-  captions: Captions;
-  pollSeconds: number;
-  webhookPublicKey: string;
-  /** Night schedule: when off, the screen sleeps and the show, downloads and polling pause. */
-  scheduleEnabled: boolean;
-  /** Sunday first, as Date.getDay() counts. */
-  weekSchedule: DaySchedule[];
-  /** Manual override from the settings screen. */
-  screenMode: ScreenMode;
-  screenOffCommand: string;
-  screenOnCommand: string;
+/** A field: what people call it, what it takes (for "X must be …" lines), and its schema. */
+interface FieldRule<S extends v.GenericSchema> {
+  label: string;
+  expects: string;
+  schema: S;
 }
+
+function rule<S extends v.GenericSchema>(label: string, expects: string, schema: S): FieldRule<S> {
+  return { label, expects, schema: v.message(schema, `${label} must be ${expects}.`) as unknown as S };
+}
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+const guidOrEmpty = v.pipe(text(100), v.check((s) => s === '' || GUID.test(s)));
+const numberIn = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+
+const daySchedule = v.object({ enabled: v.boolean(), on: v.pipe(v.string(), v.regex(TIME)), off: v.pipe(v.string(), v.regex(TIME)) });
+
+/** The rules, one per setting, in the order the settings screen shows them. */
+export const SETTING_RULES = {
+  authMode: rule('Sign-in method', 'one of: none, apiKey, oauth', v.picklist(AUTH_MODES)),
+  apiKey: rule('API key', 'text of at most 4096 characters', text(4096)),
+  siteId: rule('Site ID', 'the site ID, a GUID like 123e4567-e89b-12d3-a456-426614174000', guidOrEmpty),
+  clientId: rule('Client ID', 'text of at most 200 characters', text(200)),
+  clientSecret: rule('Client secret', 'text of at most 4096 characters', text(4096)),
+  instanceId: rule('Instance ID', 'the app instance ID, a GUID like 123e4567-e89b-12d3-a456-426614174000', guidOrEmpty),
+  projectId: rule('Project ID', 'a project ID, a GUID like 123e4567-e89b-12d3-a456-426614174000', guidOrEmpty),
+  slideSeconds: rule('Seconds per photo', 'a number of seconds from 1 to 3600', numberIn(1, 3600)),
+  transition: rule('Transition', `one of: ${TRANSITIONS.join(', ')}`, v.picklist(TRANSITIONS)),
+  order: rule('Order', `one of: ${SLIDE_ORDERS.join(', ')}`, v.picklist(SLIDE_ORDERS)),
+  fit: rule('Fit', `one of: ${FIT_MODES.join(', ')}`, v.picklist(FIT_MODES)),
+  captions: rule('Captions', `one of: ${CAPTION_MODES.join(', ')}`, v.picklist(CAPTION_MODES)),
+  pairPortraits: rule('Portrait pairs', 'on or off', v.boolean()),
+  kenBurns: rule('Slow pan and zoom', 'on or off', v.boolean()),
+  clock: rule('Clock', `one of: ${CLOCK_MODES.join(', ')}`, v.picklist(CLOCK_MODES)),
+  pollSeconds: rule('The Wix check interval', 'a number of seconds from 1 to 86400', numberIn(1, 86_400)),
+  webhookPublicKey: rule(
+    'Webhook public key',
+    'a PEM public key starting with -----BEGIN PUBLIC KEY-----',
+    v.pipe(v.string(), v.maxLength(16_384), v.check((s) => s.trim() === '' || PEM_PUBLIC_KEY.test(s.trim()))),
+  ),
+  scheduleEnabled: rule('Night schedule', 'on or off', v.boolean()),
+  weekSchedule: rule('Weekly schedule', 'seven days (Sunday first), each with on and off times as HH:MM (24 h)', v.pipe(v.array(daySchedule), v.length(7))),
+  screenMode: rule('Screen', `one of: ${SCREEN_MODES.join(', ')}`, v.picklist(SCREEN_MODES)),
+  screenPower: rule('Screen switch', `one of: ${SCREEN_POWER_METHODS.join(', ')}`, v.picklist(SCREEN_POWER_METHODS)),
+};
+
+/** The whole settings object, built from the rules. */
+export const SettingsSchema = v.object(Object.fromEntries(Object.entries(SETTING_RULES).map(([field, r]) => [field, r.schema])) as { [K in keyof typeof SETTING_RULES]: (typeof SETTING_RULES)[K]['schema'] });
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type DaySchedule = v.InferOutput<typeof daySchedule>;
+
+export const SETTING_FIELDS = Object.keys(SETTING_RULES) as (keyof Settings)[];
 
 export const SECRET_FIELDS = ['apiKey', 'clientSecret'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
@@ -58,13 +102,15 @@ export const DEFAULT_SETTINGS: Settings = {
   order: 'sorted',
   fit: 'fit',
   captions: 'none',
+  pairPortraits: true,
+  kenBurns: false,
+  clock: 'off',
   pollSeconds: 300,
   webhookPublicKey: '',
   scheduleEnabled: false,
   weekSchedule: Array.from({ length: 7 }, () => ({ enabled: true, on: '07:00', off: '22:30' })),
   screenMode: 'auto',
-  screenOffCommand: "wlopm --off '*'",
-  screenOnCommand: "wlopm --on '*'",
+  screenPower: 'wlopm',
 };
 
 /** What the settings screen receives: secrets replaced by whether they are set. */
@@ -78,77 +124,32 @@ export type PublicSettings = Omit<Settings, SecretField> & {
 export type SettingsPatch = Partial<Settings>;
 export type FieldErrors = Partial<Record<keyof Settings, string>>;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const LABELS = Object.fromEntries(SETTING_FIELDS.map((field) => [field, SETTING_RULES[field].label])) as Record<keyof Settings, string>;
 
-export function isGuid(value: string): boolean {
-  return GUID.test(value.trim());
+/** The value of one field checked against its rule: the clean value, or the sentence saying what it must be. */
+export function checkField<K extends keyof Settings>(field: K, value: unknown): { ok: true; value: Settings[K] } | { ok: false; problem: string } {
+  const result = v.safeParse(SETTING_RULES[field].schema, value);
+  if (result.success) return { ok: true, value: result.output as Settings[K] };
+  return { ok: false, problem: result.issues[0]?.message ?? `${LABELS[field]} must be ${SETTING_RULES[field].expects}.` };
 }
 
-function oneOf<T extends string>(values: readonly T[]) {
-  return (v: unknown): string | null => (typeof v === 'string' && (values as readonly string[]).includes(v) ? null : `must be one of: ${values.join(', ')}`);
+/** Own properties that name a setting, nothing inherited (no "__proto__", "hasOwnProperty"…). */
+function ownSettingEntries(value: object): [keyof Settings, unknown][] {
+  return SETTING_FIELDS.filter((field) => Object.prototype.hasOwnProperty.call(value, field)).map((field) => [field, (value as Record<string, unknown>)[field]]);
 }
 
-function numberIn(min: number, max: number, unit: string) {
-  return (v: unknown): string | null => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `must be a number of ${unit} from ${min} to ${max}`);
-}
-
-function text(maxLength: number) {
-  return (v: unknown): string | null => (typeof v === 'string' && v.length <= maxLength ? null : `must be text of at most ${maxLength} characters`);
-}
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function weekSchedule(v: unknown): string | null {
-  const ok =
-    Array.isArray(v) &&
-    v.length === 7 &&
-    v.every((d: unknown) => {
-      const day = d as Partial<DaySchedule> | null;
-      return !!day && typeof day.enabled === 'boolean' && typeof day.on === 'string' && TIME.test(day.on) && typeof day.off === 'string' && TIME.test(day.off);
-    });
-  return ok ? null : 'must list seven days (Sunday first), each with on and off times as HH:MM (24 h)';
-}
-
-const CHECKS: Record<keyof Settings, (v: unknown) => string | null> = {
-  authMode: oneOf(['none', 'apiKey', 'oauth'] as const),
-  apiKey: text(4096),
-  siteId: (v) => text(100)(v) ?? (v === '' || isGuid(v as string) ? null : 'must be the site ID, a GUID like 123e4567-e89b-12d3-a456-426614174000'),
-  clientId: text(200),
-  clientSecret: text(4096),
-  instanceId: (v) => text(100)(v) ?? (v === '' || isGuid(v as string) ? null : 'must be the app instance ID, a GUID'),
-  projectId: (v) => text(100)(v) ?? (v === '' || isGuid(v as string) ? null : 'must be a project ID, a GUID like 123e4567-e89b-12d3-a456-426614174000'),
-  slideSeconds: numberIn(2, 3600, 'seconds'),
-  transition: oneOf(['crossfade', 'none'] as const),
-  order: oneOf(['sorted', 'shuffle'] as const),
-  fit: oneOf(['fit', 'fill'] as const),
-  captions: oneOf(['none', 'title', 'title-description'] as const),
-  pollSeconds: numberIn(30, 86_400, 'seconds'),
-  webhookPublicKey: (v) =>
-    text(16_384)(v) ?? (v === '' || /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/.test((v as string).trim()) ? null : 'must be a PEM public key starting with -----BEGIN PUBLIC KEY-----'),
-  scheduleEnabled: (v) => (typeof v === 'boolean' ? null : 'must be on or off (true or false)'),
-  weekSchedule,
-  screenMode: oneOf(['auto', 'on', 'off'] as const),
-  screenOffCommand: (v) => text(500)(v) ?? ((v as string).trim() ? null : 'must be a command, for example wlopm --off \'*\''),
-  screenOnCommand: (v) => text(500)(v) ?? ((v as string).trim() ? null : 'must be a command, for example wlopm --on \'*\''),
-};
-
-export const SETTING_FIELDS = Object.keys(CHECKS) as (keyof Settings)[];
-
-/** Applies a patch to settings; nothing changes unless every field is valid. */
+/** Applies a patch to settings; nothing changes unless every field is valid. Unknown keys are ignored. */
 export function applySettingsPatch(current: Settings, patch: unknown): { ok: true; value: Settings } | { ok: false; errors: FieldErrors } {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return { ok: false, errors: { authMode: 'settings must be an object' } };
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return { ok: false, errors: { authMode: 'Settings must be sent as an object of setting fields.' } };
   const errors: FieldErrors = {};
-  const next: Settings = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
-    if (!(key in CHECKS)) continue;
-    const field = key as keyof Settings;
-    const trimmed = typeof value === 'string' && field !== 'webhookPublicKey' ? value.trim() : value;
-    const problem = CHECKS[field](trimmed);
-    if (problem) errors[field] = `${LABELS[field]} ${problem}.`;
-    else (next as unknown as Record<string, unknown>)[field] = trimmed;
+  const next: Record<string, unknown> = { ...current };
+  for (const [field, value] of ownSettingEntries(patch)) {
+    const checked = checkField(field, value);
+    if (checked.ok) next[field] = checked.value;
+    else errors[field] = checked.problem;
   }
-  if (Object.keys(errors).length === 0) Object.assign(errors, crossFieldErrors(next));
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: next };
+  if (Object.keys(errors).length === 0) Object.assign(errors, crossFieldErrors(next as Settings));
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: next as Settings };
 }
 
 function crossFieldErrors(s: Settings): FieldErrors {
@@ -165,42 +166,65 @@ function crossFieldErrors(s: Settings): FieldErrors {
   return errors;
 }
 
-/** Reads a stored settings object: unknown fields dropped, bad ones back to defaults (and named). */
-export function readStoredSettings(value: unknown): { settings: Settings; invalid: (keyof Settings)[] } {
-  const settings: Settings = { ...DEFAULT_SETTINGS };
-  const invalid: (keyof Settings)[] = [];
-  const source = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  for (const field of SETTING_FIELDS) {
-    if (!(field in source)) continue;
-    if (CHECKS[field](source[field]) === null) (settings as unknown as Record<string, unknown>)[field] = source[field];
-    else invalid.push(field);
+export interface InvalidStoredField {
+  field: keyof Settings;
+  problem: string;
+}
+
+export interface StoredSettings {
+  settings: Settings;
+  /** Fields whose saved value was refused (default used instead), each with why. */
+  invalid: InvalidStoredField[];
+  /** Other things worth a log line (settings of older versions mapped or dropped). */
+  notes: string[];
+}
+
+/** Reads a stored settings object: unknown fields dropped, bad ones back to defaults and named with why. */
+export function readStoredSettings(value: unknown): StoredSettings {
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const invalid: InvalidStoredField[] = [];
+  const notes: string[] = [];
+  const source = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+  for (const [field, stored] of ownSettingEntries(source)) {
+    const checked = checkField(field, stored);
+    if (checked.ok) settings[field] = checked.value;
+    else invalid.push({ field, problem: `${checked.problem} The saved value ${describeValue(stored)} was set aside.` });
   }
-  return { settings, invalid };
+  if (!Object.prototype.hasOwnProperty.call(source, 'screenPower')) {
+    const legacy = legacyScreenPower(source as Record<string, unknown>);
+    if (legacy) {
+      if (legacy.method) settings.screenPower = legacy.method;
+      notes.push(legacy.note);
+    }
+  }
+  return { settings: settings as Settings, invalid, notes };
+}
+
+function describeValue(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 40 ? `${json.slice(0, 37)}…` : json;
+}
+
+const LEGACY_METHODS: [RegExp, ScreenPowerMethod][] = [
+  [/^\s*wlopm\b/, 'wlopm'],
+  [/^\s*wlr-randr\b/, 'wlr-randr'],
+  [/^\s*vcgencmd\s+display_power\b/, 'vcgencmd'],
+  [/^\s*xset\b.*\bdpms\b/, 'xset'],
+  [/bl_power/, 'backlight'],
+  [/^\s*(cec-ctl|cec-client)\b|\bcec-ctl\b/, 'cec'],
+];
+
+/** Versions before 0.2 saved free-text screen commands; they map to a named method or are dropped. */
+function legacyScreenPower(source: Record<string, unknown>): { method: ScreenPowerMethod | null; note: string } | null {
+  const command = source.screenOffCommand;
+  if (typeof command !== 'string') return null;
+  const method = LEGACY_METHODS.find(([pattern]) => pattern.test(command))?.[1] ?? null;
+  return method
+    ? { method, note: `The saved screen command "${command.slice(0, 80)}" is now the named method "${method}".` }
+    : { method: null, note: `The saved screen command "${command.slice(0, 80)}" was dropped: screen commands are no longer free text; choose a method in the settings, or set FRAME_SCREEN_OFF_COMMAND and FRAME_SCREEN_ON_COMMAND in the frame's environment.` };
 }
 
 export function toPublicSettings(settings: Settings, lockedByEnv: (keyof Settings)[]): PublicSettings {
   const { apiKey, clientSecret, ...rest } = settings;
   return { ...rest, apiKeySet: apiKey !== '', clientSecretSet: clientSecret !== '', lockedByEnv };
 }
-
-export const LABELS: Record<keyof Settings, string> = {
-  authMode: 'Sign-in method',
-  apiKey: 'API key',
-  siteId: 'Site ID',
-  clientId: 'Client ID',
-  clientSecret: 'Client secret',
-  instanceId: 'Instance ID',
-  projectId: 'Project ID',
-  slideSeconds: 'Seconds per photo',
-  transition: 'Transition',
-  order: 'Order',
-  fit: 'Fit',
-  captions: 'Captions',
-  pollSeconds: 'Check Wix every',
-  webhookPublicKey: 'Webhook public key',
-  scheduleEnabled: 'Night schedule',
-  weekSchedule: 'Weekly schedule',
-  screenMode: 'Screen',
-  screenOffCommand: 'Screen off command',
-  screenOnCommand: 'Screen on command',
-};

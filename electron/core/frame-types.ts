@@ -6,7 +6,7 @@ import type { MediaRequest, VideoRequest } from '../../shared/media';
 import type { SettingsApi } from '../../shared/settings-api';
 import type { SecretCodec } from './settings/secret-codec';
 import type { LaunchCommand } from './system/autostart';
-import type { CommandRunner } from './system/screen-power';
+import type { ScreenSwitch } from './system/screen-switch';
 
 export interface Logger {
   info(message: string): void;
@@ -35,6 +35,8 @@ export interface WebhookHealth {
   accepted: number;
   ignored: number;
   rejected: number;
+  lastRejected?: { at: string; reason: string };
+  lastAcceptedAt?: string;
 }
 
 export interface RunningFrame {
@@ -62,8 +64,8 @@ export interface StartFrameOptions {
   secretCodec?: SecretCodec;
   /** How this shell is started, for start-on-boot entries. */
   launch?: LaunchCommand;
-  /** Runs the screen on/off commands; tests pass a recorder. */
-  runCommand?: CommandRunner;
+  /** Switches the display (the chosen method); tests pass a recorder. */
+  switchScreen?: ScreenSwitch;
 }
 
 /** Thrown by startFrame for a bad environment variable or setting: one clear line. */

@@ -88,16 +88,44 @@ describe('startFrame', () => {
   });
 });
 
+describe('problems in words', () => {
+  it('a failing screen switch is said in the snapshot with the field that fixes it', async () => {
+    const { wix, dir } = await wixAndDir();
+    const env = frameEnvFor(wix.url, { FRAME_DATA_DIR: dir });
+    const frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger, switchScreen: async () => ({ ok: false, detail: 'wlopm: not found' }) });
+    running.push(frame);
+    await frame.sync!.whenIdle();
+    expect(frame.getSnapshot().status.problems).toEqual([]);
+    const pushed: string[][] = [];
+    frame.onSnapshot((s) => pushed.push(s.status.problems.map((p) => p.area)));
+    await frame.settings.saveSettings({ screenMode: 'off' });
+    const [problem] = frame.getSnapshot().status.problems;
+    expect(problem).toMatchObject({ area: 'screen', field: 'screenPower', message: 'The screen could not be switched: switching it off with wlopm failed (wlopm: not found).' });
+    expect(pushed.at(-1)).toEqual(['screen']);
+  });
+
+  it('Wix failing is said with what still works', async () => {
+    const { wix, dir } = await wixAndDir();
+    const frame = await start(wix, dir);
+    await frame.sync!.whenIdle();
+    wix.failNext({ kind: 'status', status: 401 }, 5);
+    await frame.sync!.syncNow().catch(() => undefined);
+    const [problem] = frame.getSnapshot().status.problems;
+    expect(problem).toMatchObject({ area: 'wix', message: expect.stringMatching(/^Wix cannot be reached: .*The show goes on with the photos it has\.$/) });
+    expect(problem!.since).not.toBeNull();
+  });
+});
+
 describe('screen off by hand or by schedule', () => {
   it('pauses polling while off and syncs afresh when on again', async () => {
     const { wix, dir } = await wixAndDir();
     const commands: string[] = [];
     const env = frameEnvFor(wix.url, { FRAME_DATA_DIR: dir });
-    const frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger, runCommand: async (c) => (commands.push(c), { ok: true, detail: '' }) });
+    const frame = await startFrame({ env, argv: [], defaultDataDir: dir, logger: silentLogger, switchScreen: async (method, state) => (commands.push(`${method} ${state}`), { ok: true, detail: '' }) });
     running.push(frame);
     await frame.sync!.whenIdle();
     await frame.settings.saveSettings({ screenMode: 'off' });
-    expect(commands).toEqual(["wlopm --off '*'"]);
+    expect(commands).toEqual(['wlopm off']);
     expect(frame.getSnapshot().status.screen).toBe('off');
     await new Promise((r) => setTimeout(r, 20));
     expect(frame.sync).toBeNull();
@@ -106,7 +134,7 @@ describe('screen off by hand or by schedule', () => {
     await frame.settings.saveSettings({ screenMode: 'auto' });
     await new Promise((r) => setTimeout(r, 20));
     await frame.sync!.whenIdle();
-    expect(commands.at(-1)).toBe("wlopm --on '*'");
+    expect(commands.at(-1)).toBe('wlopm on');
     expect(wix.apiRequestCount()).toBeGreaterThan(requests);
     expect(frame.getSnapshot().gallery.items).toHaveLength(11);
     expect(frame.health().display).toEqual({ screen: 'on', scheduleEnabled: false, commandError: null });

@@ -4,9 +4,8 @@
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { DisplaySettings, FrameSnapshot } from '../../shared/display';
+import { displayOf, type FrameSnapshot } from '../../shared/display';
 import { EMPTY_GALLERY } from '../../shared/gallery';
-import type { Settings } from '../../shared/settings';
 import { loadEnvConfig, type FrameConfig } from './config/env-config';
 import { startDemoWix } from './demo/demo-wix';
 import type { FakeWix } from './demo/fake-wix';
@@ -23,9 +22,11 @@ import { fetchVideoFor } from './media/video-source';
 import { envOverrides } from './settings/env-overrides';
 import { SettingsService } from './settings/settings-service';
 import { SettingsStore } from './settings/settings-store';
-import { runShellCommand } from './system/run-command';
+import { ProblemList } from './status/problems';
+import { createScreenSwitch } from './system/screen-switch';
 import { ScreenPower } from './system/screen-power';
 import { consoleLogger } from './util/logger';
+import { throttled } from './util/throttled';
 import { ensureTestKeys } from './webhook/test-keys';
 import { startWebhooks, type Webhooks } from './webhook/webhooks';
 
@@ -42,10 +43,6 @@ export interface StartedFrame extends RunningFrame {
   demoWix: FakeWix | null;
 }
 
-function displayOf(s: Settings): DisplaySettings {
-  return { slideSeconds: s.slideSeconds, transition: s.transition, fit: s.fit, order: s.order, captions: s.captions };
-}
-
 export async function startFrame(options: StartFrameOptions): Promise<StartedFrame> {
   const logger = options.logger ?? consoleLogger();
   let config = loadEnvConfig(options.env, options.argv, options.defaultDataDir);
@@ -54,7 +51,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   } catch (error) {
     throw new ConfigError(`FRAME_DATA_DIR must be a writable folder; "${config.dataDir}" could not be created (${(error as Error).message}).`);
   }
-  const overrides = envOverrides(config, options.env);
+  const overrides = envOverrides(config);
   let demoWix: FakeWix | null = null;
   if (config.demo) {
     // The demo keeps its settings and gallery apart from a real setup's.
@@ -87,12 +84,23 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   const snapshotFile = new GallerySnapshotFile(config.dataDir, logger);
   const source = new GallerySource(store, snapshotFile, config.wix.apiBaseUrl, logger);
   const listeners = new Set<(snapshot: FrameSnapshot) => void>();
+  const problems = new ProblemList();
+  // Started below, once the gallery source exists; snapshots taken before then see it off.
+  let webhooks: Webhooks | null = null;
   const getSnapshot = (): FrameSnapshot => {
     const effective = settings.effective();
+    const setupNeeded = !config.demo && (effective.authMode === 'none' || !effective.projectId);
+    const problemList = problems.assemble({
+      setupNeeded,
+      wixError: store.state.lastError,
+      hasPhotos: store.state.items.length > 0,
+      screenCommandError: screenPower.lastCommandError,
+      webhook: webhooks?.health() ?? { enabled: false, accepted: 0, ignored: 0, rejected: 0 },
+    });
     return {
       gallery: store.state,
       display: displayOf(effective),
-      status: { setupNeeded: !config.demo && (effective.authMode === 'none' || !effective.projectId), demo: config.demo, screen: screenPower.state },
+      status: { setupNeeded, demo: config.demo, screen: screenPower.state, problems: problemList },
     };
   };
   const publish = () => {
@@ -121,7 +129,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   });
 
   const screenPower = new ScreenPower({
-    run: options.runCommand ?? runShellCommand,
+    switchScreen: options.switchScreen ?? createScreenSwitch(),
     logger,
     onChange(state) {
       void source.setPaused(state === 'off');
@@ -130,10 +138,12 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   });
   await screenPower.apply(settings.effective());
 
+  // A refused webhook is said on the show; a flood of them publishes at most once a few seconds.
+  const publishRefusal = throttled(publish, 3_000);
   const startHooks = (publicKeyPem: string) =>
-    startWebhooks({ config: { ...config.webhook, publicKeyPem: publicKeyPem || null }, store, getSync: () => source.currentSync, logger });
+    startWebhooks({ config: { ...config.webhook, publicKeyPem: publicKeyPem || null }, store, getSync: () => source.currentSync, logger, onRejected: publishRefusal });
   let webhookKey = settings.effective().webhookPublicKey;
-  let webhooks = await startHooks(webhookKey);
+  webhooks = await startHooks(webhookKey);
   await source.apply(settings.effective());
 
   settingsStore.onChange(async () => {
@@ -143,7 +153,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     await source.apply(effective);
     if (effective.webhookPublicKey !== webhookKey) {
       webhookKey = effective.webhookPublicKey;
-      await webhooks.close();
+      await webhooks?.close();
       webhooks = await startHooks(webhookKey).catch((error: Error) => {
         logger.error(`Webhook receiver could not restart: ${error.message}`);
         return startHooks('');
@@ -158,7 +168,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     syncedAt: store.state.syncedAt,
     lastError: store.state.lastError,
     demo: config.demo,
-    webhook: webhooks.health(),
+    webhook: webhooks!.health(),
     display: { screen: screenPower.state, scheduleEnabled: settings.effective().scheduleEnabled, commandError: screenPower.lastCommandError },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, uptimeSeconds: Math.round(process.uptime()) },
     cache: { files: cache.count, bytes: cache.bytes, capBytes: config.cacheMegabytes * 1024 * 1024, ...cache.stats },
@@ -171,7 +181,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
       return source.currentSync;
     },
     get webhooks() {
-      return webhooks;
+      return webhooks!;
     },
     settings,
     demoWix,
@@ -191,7 +201,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     async stop() {
       listeners.clear();
       screenPower.stop();
-      await webhooks.close();
+      await webhooks?.close();
       await source.stop();
       await snapshotFile.flush();
       await demoWix?.stop();

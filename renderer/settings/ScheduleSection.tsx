@@ -1,7 +1,7 @@
 // Night schedule: per weekday when the screen is on, plus the manual override
-// and the commands that switch the display.
+// and the named method that switches the display (never free text).
 import type { DaySchedule } from '../../shared/settings';
-import { ChoiceField, controlId, FieldNotes, SwitchField, TextField } from './fields';
+import { ChoiceField, controlId, FieldNotes, SwitchField } from './fields';
 import { useModel, useSettings } from './model-context';
 import { updateDay, weekRows } from './week-rows';
 
@@ -21,11 +21,20 @@ export function ScheduleSection() {
           { value: 'off', label: 'Off now' },
         ]}
       />
-      <details className="advanced">
-        <summary>Screen commands (advanced)</summary>
-        <TextField field="screenOffCommand" label="Screen off command" hint="Runs when the screen should sleep, e.g. wlopm --off '*'." />
-        <TextField field="screenOnCommand" label="Screen on command" hint="Runs when it should wake, e.g. wlopm --on '*'." />
-      </details>
+      <ChoiceField
+        field="screenPower"
+        label="Screen switch"
+        hint="How this frame turns its display off and on. Raspberry Pi OS with Wayland: wlopm."
+        options={[
+          { value: 'wlopm', label: 'Wayland (wlopm)' },
+          { value: 'wlr-randr', label: 'Wayland outputs (wlr-randr)' },
+          { value: 'vcgencmd', label: 'Raspberry Pi HDMI (vcgencmd display_power)' },
+          { value: 'xset', label: 'X11 (xset dpms)' },
+          { value: 'backlight', label: 'Official touchscreen backlight' },
+          { value: 'cec', label: 'TV over HDMI-CEC (cec-ctl)' },
+          { value: 'none', label: 'Do not switch the display' },
+        ]}
+      />
     </section>
   );
 }

@@ -29,13 +29,15 @@ export function formFromSettings(s: PublicSettings): SettingsForm {
     order: s.order,
     fit: s.fit,
     captions: s.captions,
+    pairPortraits: s.pairPortraits,
+    kenBurns: s.kenBurns,
+    clock: s.clock,
     pollSeconds: String(s.pollSeconds),
     webhookPublicKey: s.webhookPublicKey,
     scheduleEnabled: s.scheduleEnabled,
     weekSchedule: s.weekSchedule.map((day) => ({ ...day })),
     screenMode: s.screenMode,
-    screenOffCommand: s.screenOffCommand,
-    screenOnCommand: s.screenOnCommand,
+    screenPower: s.screenPower,
   };
 }
 

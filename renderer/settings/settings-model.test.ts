@@ -56,11 +56,11 @@ describe('settings model', () => {
     const shell = fakeApi();
     const model = createSettingsModel(shell.api);
     await model.load();
-    model.edit('slideSeconds', '1');
+    model.edit('slideSeconds', '0.5');
     model.edit('transition', 'none');
     expect(await model.save()).toBe(false);
     const state = model.store.getState();
-    expect(state.errors.slideSeconds).toMatch(/Seconds per photo must be a number of seconds from 2/);
+    expect(state.errors.slideSeconds).toMatch(/Seconds per photo must be a number of seconds from 1 to 3600/);
     expect(state.notice).toEqual({ kind: 'error', text: 'Nothing was saved: check Seconds per photo.' });
     expect(shell.current().transition).toBe('crossfade');
     model.edit('slideSeconds', '8');

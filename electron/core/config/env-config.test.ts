@@ -23,8 +23,7 @@ describe('loadEnvConfig', () => {
       http: { host: '127.0.0.1', port: 8700 },
       webhook: { host: '127.0.0.1', port: 8787, publicKeyPem: null },
       wix: { apiBaseUrl: 'https://www.wixapis.com', mediaBaseUrl: 'https://static.wixstatic.com', auth: null, projectId: null },
-      pollSeconds: 300,
-      slideSeconds: 15,
+      settings: {},
     });
   });
 
@@ -50,7 +49,14 @@ describe('loadEnvConfig', () => {
     expect(config.wix.apiBaseUrl).toBe('http://127.0.0.1:5000');
     expect(config.wix.auth).toEqual({ kind: 'apiKey', apiKey: 'key', siteId: 'site' });
     expect(config.webhook.publicKeyPem).toBe('-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----');
-    expect(config.slideSeconds).toBe(2.5);
+    expect(config.settings).toEqual({ pollSeconds: 30, slideSeconds: 2.5 });
+  });
+
+  it('reads the show variables through the settings schema', () => {
+    expect(load({ FRAME_PAIR_PORTRAITS: 'off', FRAME_KEN_BURNS: 'on', FRAME_CLOCK: 'time-date' }).settings).toEqual({ pairPortraits: false, kenBurns: true, clock: 'time-date' });
+    expect(refusal({ FRAME_CLOCK: 'sundial' })).toBe('FRAME_CLOCK must be one of: off, time, time-date, got "sundial".');
+    expect(refusal({ FRAME_KEN_BURNS: 'maybe' })).toBe('FRAME_KEN_BURNS must be on or off, got "maybe".');
+    expect(refusal({ FRAME_SLIDE_SECONDS: '0.5' })).toBe('FRAME_SLIDE_SECONDS must be a number of seconds from 1 to 3600, got "0.5".');
   });
 
   it('OAuth needs all three variables', () => {

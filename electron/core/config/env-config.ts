@@ -1,6 +1,7 @@
 // Reads the runtime contract's environment variables. Every bad value is
 // refused with one line naming the variable and what it expects.
 import { readFileSync } from 'node:fs';
+import { checkField, SETTING_RULES, type Settings } from '../../../shared/settings';
 import { ConfigError } from '../frame-types';
 
 export type WixAuthConfig =
@@ -13,8 +14,8 @@ export interface FrameConfig {
   http: { host: string; port: number; adminToken: string | null };
   webhook: { host: string; port: number; publicKeyPem: string | null };
   wix: { apiBaseUrl: string; mediaBaseUrl: string; auth: WixAuthConfig | null; projectId: string | null };
-  pollSeconds: number;
-  slideSeconds: number;
+  /** Settings fixed by the environment (FRAME_SLIDE_SECONDS, FRAME_CLOCK…), judged by the settings schema. */
+  settings: Partial<Settings>;
   cacheMegabytes: number;
 }
 
@@ -39,12 +40,32 @@ function port(env: Env, name: string, fallback: number): number {
   return n;
 }
 
-function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = text(env, name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(`${name} must be a number of seconds from ${min} to ${max}, got "${raw}".`);
-  return n;
+/** How each settings variable's text becomes a value for the schema to judge. */
+const SETTING_VARIABLES: { name: string; field: keyof Settings; parse: (raw: string) => unknown }[] = [
+  { name: 'FRAME_SLIDE_SECONDS', field: 'slideSeconds', parse: Number },
+  { name: 'FRAME_POLL_SECONDS', field: 'pollSeconds', parse: Number },
+  { name: 'FRAME_PAIR_PORTRAITS', field: 'pairPortraits', parse: onOff },
+  { name: 'FRAME_KEN_BURNS', field: 'kenBurns', parse: onOff },
+  { name: 'FRAME_CLOCK', field: 'clock', parse: (raw) => raw },
+];
+
+function onOff(raw: string): boolean | string {
+  const value = raw.toLowerCase();
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  return raw;
+}
+
+function settingsFromEnv(env: Env): Partial<Settings> {
+  const settings: Record<string, unknown> = {};
+  for (const { name, field, parse } of SETTING_VARIABLES) {
+    const raw = text(env, name);
+    if (raw === undefined) continue;
+    const checked = checkField(field, parse(raw));
+    if (!checked.ok) throw new ConfigError(`${name} must be ${SETTING_RULES[field].expects}, got "${raw}".`);
+    settings[field] = checked.value;
+  }
+  return settings as Partial<Settings>;
 }
 
 function megabytes(env: Env, name: string, fallback: number): number {
@@ -131,8 +152,7 @@ export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string):
       auth: auth(env),
       projectId: projectId(env),
     },
-    pollSeconds: seconds(env, 'FRAME_POLL_SECONDS', 300, 1, 86_400),
-    slideSeconds: seconds(env, 'FRAME_SLIDE_SECONDS', 15, 0.5, 3_600),
+    settings: settingsFromEnv(env),
     cacheMegabytes: megabytes(env, 'FRAME_CACHE_MB', 1024),
   };
 }

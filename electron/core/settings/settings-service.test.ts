@@ -77,7 +77,7 @@ describe('settings operations', () => {
 
     // Timing applies to the display at once.
     await frame.settings.saveSettings({ slideSeconds: 7, transition: 'none', order: 'shuffle', captions: 'title' });
-    expect(frame.getSnapshot().display).toEqual({ slideSeconds: 7, transition: 'none', fit: 'fit', order: 'shuffle', captions: 'title' });
+    expect(frame.getSnapshot().display).toEqual({ slideSeconds: 7, transition: 'none', fit: 'fit', order: 'shuffle', captions: 'title', pairPortraits: true, kenBurns: false, clock: 'off' });
   });
 
   it('an invalid project ID is refused', async () => {

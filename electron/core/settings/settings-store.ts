@@ -44,8 +44,9 @@ export class SettingsStore {
   async load(): Promise<Settings> {
     const plain = await this.readJson(this.settingsPath);
     const secrets = this.unseal(await this.readJson(this.secretsPath));
-    const { settings, invalid } = readStoredSettings({ ...(plain ?? {}), ...secrets });
-    if (invalid.length > 0) this.problem(`Saved settings had invalid ${invalid.join(', ')}; using defaults for those.`);
+    const { settings, invalid, notes } = readStoredSettings({ ...(plain ?? {}), ...secrets });
+    for (const { problem } of invalid) this.problem(`Saved settings: ${problem}`);
+    for (const note of notes) this.logger.info(`Saved settings: ${note}`);
     this.saved = settings;
     return settings;
   }

@@ -45,18 +45,18 @@ describe('ScreenPower', () => {
     clock.now = () => now.getTime();
     const commands: string[] = [];
     const states: ScreenState[] = [];
-    const power = new ScreenPower({ clock, logger: silentLogger, run: async (c) => (commands.push(c), { ok: true, detail: '' }), onChange: (s) => states.push(s) });
+    const power = new ScreenPower({ clock, logger: silentLogger, switchScreen: async (method, state) => (commands.push(`${method} ${state}`), { ok: true, detail: '' }), onChange: (s) => states.push(s) });
     return { power, commands, states, clock };
   }
 
-  it('switches the screen off at night with the configured command, and on by hand', async () => {
+  it('switches the screen off at night with the chosen method, and on by hand', async () => {
     const { power, commands, states, clock } = setup(at(23, '23:00'));
     await power.apply({ ...DEFAULT_SETTINGS, scheduleEnabled: true, weekSchedule: every('07:00', '22:30') });
-    expect(commands).toEqual(["wlopm --off '*'"]);
+    expect(commands).toEqual(['wlopm off']);
     expect(states).toEqual(['off']);
     expect(clock.pending()).toHaveLength(1);
-    await power.apply({ ...DEFAULT_SETTINGS, scheduleEnabled: true, weekSchedule: every('07:00', '22:30'), screenMode: 'on', screenOnCommand: 'vcgencmd display_power 1' });
-    expect(commands.at(-1)).toBe('vcgencmd display_power 1');
+    await power.apply({ ...DEFAULT_SETTINGS, scheduleEnabled: true, weekSchedule: every('07:00', '22:30'), screenMode: 'on', screenPower: 'vcgencmd' });
+    expect(commands.at(-1)).toBe('vcgencmd on');
     expect(power.state).toBe('on');
   });
 
@@ -71,7 +71,7 @@ describe('ScreenPower', () => {
     const clock = manualClock();
     clock.now = () => at(23, '23:00').getTime();
     const states: ScreenState[] = [];
-    const power = new ScreenPower({ clock, logger: silentLogger, run: async () => ({ ok: false, detail: 'wlopm: not found' }), onChange: (s) => states.push(s) });
+    const power = new ScreenPower({ clock, logger: silentLogger, switchScreen: async () => ({ ok: false, detail: 'wlopm: not found' }), onChange: (s) => states.push(s) });
     await power.apply({ ...DEFAULT_SETTINGS, scheduleEnabled: true, weekSchedule: every('07:00', '22:30') });
     expect(states).toEqual(['off']);
     expect(power.lastCommandError).toMatch(/wlopm: not found/);

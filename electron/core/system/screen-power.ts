@@ -1,4 +1,4 @@
-// Turns the screen on and off with the configured commands (labwc ignores
+// Turns the screen on and off with the chosen method (labwc ignores
 // Electron's power blockers, so the display is switched directly), following
 // the night schedule or the manual override, and tells the frame so it can
 // pause the show, downloads and polling.
@@ -7,14 +7,14 @@ import type { Logger } from '../frame-types';
 import { type Clock, systemClock } from '../util/timers';
 import { isScreenOnAt, nextChangeAt } from './night-schedule';
 
-export type ScreenState = 'on' | 'off';
+import type { ScreenState, ScreenSwitch } from './screen-switch';
 
-export type CommandRunner = (command: string) => Promise<{ ok: boolean; detail: string }>;
+export type { ScreenState };
 
-type ScreenSettings = Pick<Settings, 'scheduleEnabled' | 'weekSchedule' | 'screenMode' | 'screenOffCommand' | 'screenOnCommand'>;
+type ScreenSettings = Pick<Settings, 'scheduleEnabled' | 'weekSchedule' | 'screenMode' | 'screenPower'>;
 
 export interface ScreenPowerOptions {
-  run: CommandRunner;
+  switchScreen: ScreenSwitch;
   logger: Logger;
   onChange(state: ScreenState): void;
   clock?: Clock;
@@ -62,11 +62,11 @@ export class ScreenPower {
     const next = this.desired(settings);
     if (next !== this.current) {
       this.current = next;
-      const command = next === 'off' ? settings.screenOffCommand : settings.screenOnCommand;
-      const result = await this.options.run(command);
-      this.lastCommandError = result.ok ? null : `"${command}" failed: ${result.detail}`;
+      const method = settings.screenPower;
+      const result = await this.options.switchScreen(method, next);
+      this.lastCommandError = result.ok ? null : `switching it ${next} with ${method} failed (${result.detail})`;
       if (result.ok) this.options.logger.info(`Screen ${next} (${settings.screenMode === 'auto' ? 'night schedule' : 'set by hand'}).`);
-      else this.options.logger.warn(`Screen ${next}: ${this.lastCommandError}. Check the screen command in the settings.`);
+      else this.options.logger.warn(`Screen ${next}: ${this.lastCommandError}. Choose the screen switch that fits this display in the settings.`);
       this.options.onChange(next);
     }
     if (settings.screenMode === 'auto' && settings.scheduleEnabled) {

@@ -15,6 +15,9 @@ export interface WebhookCounters {
   accepted: number;
   ignored: number;
   rejected: number;
+  /** The latest refusal, for the status line: when, and why in words. */
+  lastRejected?: { at: string; reason: string };
+  lastAcceptedAt?: string;
 }
 
 export interface WebhookReceiverOptions {
@@ -24,6 +27,7 @@ export interface WebhookReceiverOptions {
   /** Called after the 200 went out; returns whether the event changed or was meant for this frame. */
   onEvent(event: Unwrapped): 'accepted' | 'ignored';
   logger: Logger;
+  onRejected?: () => void;
 }
 
 export interface RunningReceiver {
@@ -65,8 +69,10 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   const { logger } = options;
   const reject = (res: ServerResponse, status: number, message: string, why: string, close = false) => {
     counters.rejected++;
+    counters.lastRejected = { at: new Date().toISOString(), reason: why };
     logger.warn(`Webhook rejected (${status}): ${why}. Totals: ${counters.accepted} accepted, ${counters.ignored} ignored, ${counters.rejected} rejected.`);
     reply(res, status, message, close);
+    options.onRejected?.();
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -103,6 +109,7 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     setImmediate(() => {
       const outcome = options.onEvent(event);
       counters[outcome]++;
+      if (outcome === 'accepted') counters.lastAcceptedAt = new Date().toISOString();
       const what = event.type === 'item' ? `${event.event.kind} ${event.event.itemId}` : event.reason;
       logger.info(`Webhook ${outcome}: ${what}. Totals: ${counters.accepted} accepted, ${counters.ignored} ignored, ${counters.rejected} rejected.`);
     });

@@ -22,11 +22,13 @@ export interface WebhooksOptions {
   /** The poller of the moment: it changes when the project does. */
   getSync(): GallerySync | null;
   logger: Logger;
+  /** A request was refused (bad signature, malformed…): the status line may say so. */
+  onRejected?: () => void;
 }
 
 const OFF_REASON = 'off: no WIX_WEBHOOK_PUBLIC_KEY configured, so only polling keeps the gallery current';
 
-export async function startWebhooks({ config, store, getSync, logger }: WebhooksOptions): Promise<Webhooks> {
+export async function startWebhooks({ config, store, getSync, logger, onRejected }: WebhooksOptions): Promise<Webhooks> {
   if (!config.publicKeyPem) {
     logger.info(`Webhook receiver ${OFF_REASON}.`);
     return { health: () => ({ enabled: false, reason: OFF_REASON, accepted: 0, ignored: 0, rejected: 0 }), close: async () => undefined };
@@ -40,6 +42,7 @@ export async function startWebhooks({ config, store, getSync, logger }: Webhooks
       port: config.port,
       verify,
       logger,
+      ...(onRejected ? { onRejected } : {}),
       onEvent(unwrapped) {
         if (unwrapped.type === 'other') return 'ignored';
         const result = applier.apply(unwrapped.event);

@@ -14,7 +14,7 @@ export function sampleSnapshot(projectId = 'project-1'): FrameSnapshot {
   return {
     gallery: { ...EMPTY_GALLERY, projectId, items: [] },
     display: DEFAULT_DISPLAY,
-    status: { setupNeeded: false, demo: true, screen: 'on' },
+    status: { setupNeeded: false, demo: true, screen: 'on', problems: [] },
   };
 }
 

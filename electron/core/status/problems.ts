@@ -1,0 +1,101 @@
+// What is wrong with the frame, in words a person can act on, most important
+// first: the show's corner line and the settings screen both say these. Each
+// area is one small function; the list remembers when each problem began.
+import type { ProblemArea, StatusProblem } from '../../../shared/display';
+import type { WebhookHealth } from '../frame-types';
+
+export interface ProblemInputs {
+  setupNeeded: boolean;
+  /** The gallery's last sync error (null when the last sync worked). */
+  wixError: string | null;
+  /** Whether a gallery is on screen (saved or synced), so the words can say what still works. */
+  hasPhotos: boolean;
+  screenCommandError: string | null;
+  webhook: WebhookHealth;
+}
+
+type Found = Omit<StatusProblem, 'since'>;
+
+/** How recent a refused webhook must be to be worth saying. */
+const WEBHOOK_WINDOW_MS = 60 * 60_000;
+
+export function setupProblem(input: ProblemInputs): Found | null {
+  if (!input.setupNeeded) return null;
+  return {
+    area: 'setup',
+    message: 'This frame is not connected to Wix yet.',
+    action: 'Open the settings to connect it and choose a project.',
+    field: 'authMode',
+  };
+}
+
+export function wixProblem(input: ProblemInputs): Found | null {
+  if (!input.wixError || input.setupNeeded) return null;
+  return {
+    area: 'wix',
+    message: `Wix cannot be reached: ${trimSentence(input.wixError)}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : 'Photos appear once it can.'}`,
+    action: 'The frame keeps retrying by itself; if this lasts, check the network and the Wix connection in the settings.',
+    field: /key|sign-in|unauthori[sz]ed|forbidden|401|403/i.test(input.wixError) ? 'apiKey' : /project/i.test(input.wixError) ? 'projectId' : 'authMode',
+  };
+}
+
+export function screenProblem(input: ProblemInputs): Found | null {
+  if (!input.screenCommandError) return null;
+  return {
+    area: 'screen',
+    message: `The screen could not be switched: ${trimSentence(input.screenCommandError)}.`,
+    action: 'Choose the screen switch that fits this display in the settings (night schedule).',
+    field: 'screenPower',
+  };
+}
+
+export function webhookProblem(input: ProblemInputs, now: number): Found | null {
+  const last = input.webhook.lastRejected;
+  if (!input.webhook.enabled || !last) return null;
+  const at = Date.parse(last.at);
+  if (now - at > WEBHOOK_WINDOW_MS) return null;
+  if (input.webhook.lastAcceptedAt && Date.parse(input.webhook.lastAcceptedAt) > at) return null;
+  return {
+    area: 'webhook',
+    message: `Wix's instant updates are being refused (${trimSentence(last.reason)}); changes still arrive with the regular check.`,
+    action: 'Check that the webhook public key in the settings is the one your Wix app shows.',
+    field: 'webhookPublicKey',
+  };
+}
+
+/** Most important first: what stops the show before what only slows it. */
+const PRIORITY: ProblemArea[] = ['setup', 'storage', 'wix', 'relay', 'screen', 'webhook'];
+
+const AREAS: ((input: ProblemInputs, now: number) => Found | null)[] = [setupProblem, wixProblem, screenProblem, webhookProblem];
+
+/** Assembles the list and keeps each problem's start time while it lasts. */
+export class ProblemList {
+  private readonly since = new Map<ProblemArea, string>();
+  /** Problems other parts report themselves (storage, relay): area → problem. */
+  private readonly reported = new Map<ProblemArea, Found>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Sets or clears (null) a problem that another part of the core watches. */
+  report(area: ProblemArea, problem: Found | null): void {
+    if (problem) this.reported.set(area, problem);
+    else this.reported.delete(area);
+  }
+
+  assemble(input: ProblemInputs): StatusProblem[] {
+    const now = this.now();
+    const found = [...AREAS.map((area) => area(input, now)), ...this.reported.values()]
+      .filter((p): p is Found => p !== null)
+      .sort((a, b) => PRIORITY.indexOf(a.area) - PRIORITY.indexOf(b.area));
+    const present = new Set(found.map((p) => p.area));
+    for (const area of [...this.since.keys()]) if (!present.has(area)) this.since.delete(area);
+    return found.map((problem) => {
+      if (!this.since.has(problem.area)) this.since.set(problem.area, new Date(now).toISOString());
+      return { ...problem, since: this.since.get(problem.area) ?? null };
+    });
+  }
+}
+
+function trimSentence(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '');
+}
