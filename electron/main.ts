@@ -97,8 +97,8 @@ function main(): void {
       frame = running;
       handleMediaProtocol(protocol, running, logger);
       // The same web shell beside the kiosk: /healthz, and settings from a phone when FRAME_HTTP_HOST allows.
-      const { host, port, adminToken } = running.config.http;
-      web = await startWebServer({ frame: running, rendererDir: join(__dirname, '../renderer'), host, port, adminToken, dataDir: running.config.dataDir, logger }).catch((error: Error) => {
+      const { host, port, adminToken, allowedHosts } = running.config.http;
+      web = await startWebServer({ frame: running, rendererDir: join(__dirname, '../renderer'), host, port, adminToken, allowedHosts, dataDir: running.config.dataDir, logger }).catch((error: Error) => {
         logger.warn(`Web shell not started on ${host}:${port} (${error.message}); the kiosk runs without it.`);
         return null;
       });

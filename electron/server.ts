@@ -36,8 +36,8 @@ async function main(): Promise<void> {
     env: keptEnvironment(),
   };
   const frame = await startFrame({ env: process.env, argv: process.argv.slice(2), defaultDataDir: platformDataDir(), logger, launch });
-  const { host, port, adminToken } = frame.config.http;
-  const web = await startWebServer({ frame, rendererDir: join(here, '..', 'renderer'), host, port, adminToken, dataDir: frame.config.dataDir, logger }).catch((error: NodeJS.ErrnoException) => {
+  const { host, port, adminToken, allowedHosts } = frame.config.http;
+  const web = await startWebServer({ frame, rendererDir: join(here, '..', 'renderer'), host, port, adminToken, allowedHosts, dataDir: frame.config.dataDir, logger }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new ConfigError(`FRAME_HTTP_PORT ${port} is already in use on ${host}: stop the other program or choose another port.`);
     throw error;
   });

@@ -1,33 +1,8 @@
-// The renderer's Content-Security-Policy. The built index.html carries the same
-// policy in a <meta> tag (file:// pages may get no response headers to
-// rewrite); the header adds what a <meta> cannot say (frame-ancestors).
-import { ELECTRON_MEDIA_SCHEME } from '../../shared/channels';
+// The renderer's Content-Security-Policy (electron/core/web/csp.ts, the same
+// policy the web shell sends) on every response of the kiosk's session.
+import { contentSecurityPolicy } from '../core/web/csp';
 
-const MEDIA = `${ELECTRON_MEDIA_SCHEME}:`;
-
-export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
-  ['default-src', "'self'"],
-  ['img-src', "'self'", MEDIA, 'data:', 'blob:'],
-  ['media-src', "'self'", MEDIA, 'blob:'],
-  ['script-src', "'self'"],
-  // React and the slideshow set inline style attributes (transforms, opacity).
-  ['style-src', "'self'", "'unsafe-inline'"],
-  ['connect-src', "'self'"],
-  ['object-src', "'none'"],
-  ['base-uri', "'none'"],
-  ['frame-ancestors', "'none'"],
-];
-
-export function contentSecurityPolicy(): string {
-  return CSP_DIRECTIVES.map((parts) => parts.join(' ')).join('; ');
-}
-
-/** The same policy for index.html's <meta> tag, where browsers ignore (and warn about) frame-ancestors. */
-export function metaContentSecurityPolicy(): string {
-  return CSP_DIRECTIVES.filter(([name]) => name !== 'frame-ancestors')
-    .map((parts) => parts.join(' '))
-    .join('; ');
-}
+export { contentSecurityPolicy, metaContentSecurityPolicy } from '../core/web/csp';
 
 /** Response headers with our policy replacing any the response brought (header names are case-insensitive). */
 export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined): Record<string, string[]> {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { checkField, SETTING_RULES, type Settings } from '../../../shared/settings';
 import { ConfigError } from '../frame-types';
+import { parseHost } from '../util/host';
 
 export type WixAuthConfig =
   | { kind: 'apiKey'; apiKey: string; siteId: string }
@@ -11,7 +12,7 @@ export type WixAuthConfig =
 export interface FrameConfig {
   demo: boolean;
   dataDir: string;
-  http: { host: string; port: number; adminToken: string | null };
+  http: { host: string; port: number; adminToken: string | null; allowedHosts: string[] };
   webhook: { host: string; port: number; publicKeyPem: string | null };
   wix: { apiBaseUrl: string; mediaBaseUrl: string; auth: WixAuthConfig | null; projectId: string | null };
   /** Settings fixed by the environment (FRAME_SLIDE_SECONDS, FRAME_CLOCK…), judged by the settings schema. */
@@ -132,6 +133,16 @@ function publicKey(env: Env): string | null {
   }
 }
 
+/** FRAME_HTTP_ALLOWED_HOSTS: "frame.local, frame.example.com:443" — names, with a port or without (any port). */
+function allowedHosts(env: Env): string[] {
+  const raw = text(env, 'FRAME_HTTP_ALLOWED_HOSTS');
+  if (raw === undefined) return [];
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => parseHost(entry) === null || entry.includes('*'));
+  if (bad !== undefined) throw new ConfigError(`FRAME_HTTP_ALLOWED_HOSTS must be host names separated by commas, each optionally with :port (like frame.local,frame.example.com:443), got "${bad}".`);
+  return entries;
+}
+
 function adminToken(env: Env): string | null {
   const raw = text(env, 'FRAME_ADMIN_TOKEN');
   if (raw === undefined) return null;
@@ -144,7 +155,7 @@ export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string):
   return {
     demo: argv.includes('--demo'),
     dataDir: text(env, 'FRAME_DATA_DIR') ?? defaultDataDir,
-    http: { host: host(env, 'FRAME_HTTP_HOST'), port: port(env, 'FRAME_HTTP_PORT', 8700), adminToken: adminToken(env) },
+    http: { host: host(env, 'FRAME_HTTP_HOST'), port: port(env, 'FRAME_HTTP_PORT', 8700), adminToken: adminToken(env), allowedHosts: allowedHosts(env) },
     webhook: { host: host(env, 'FRAME_WEBHOOK_HOST'), port: port(env, 'FRAME_WEBHOOK_PORT', 8787), publicKeyPem: publicKey(env) },
     wix: {
       apiBaseUrl: httpUrl(env, 'WIX_API_BASE_URL', 'https://www.wixapis.com'),

@@ -1,6 +1,7 @@
 // When the web shell listens beyond loopback, settings are for whoever holds
-// the admin token: FRAME_ADMIN_TOKEN, or one made at first start, kept in the
-// data dir, printed to the log and shown on the frame's own screen.
+// the admin token: FRAME_ADMIN_TOKEN, or one made at first start and kept in
+// the data dir (mode 0600). It is shown on the frame's own screen and printed
+// by `npm run cli -- admin-token`, never logged.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -8,12 +9,9 @@ import { join } from 'node:path';
 import { ADMIN_TOKEN_HEADER } from '../../../shared/settings-api';
 import type { Logger } from '../frame-types';
 import { writeFileAtomic } from '../util/atomic-file';
+import { isLoopback } from '../util/host';
 
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const plain = address.replace(/^::ffff:/, '');
-  return plain === '::1' || plain === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(plain);
-}
+export const ADMIN_TOKEN_FILE = 'admin-token';
 
 export interface AdminGuard {
   /** Null when no token is needed (loopback only). */
@@ -24,7 +22,7 @@ export interface AdminGuard {
 export async function createAdminGuard(host: string, configured: string | null, dataDir: string, logger: Logger): Promise<AdminGuard> {
   if (isLoopback(host)) return { token: null, allows: () => true };
   const token = configured ?? (await storedToken(dataDir));
-  logger.info(`The web shell listens on ${host}: settings need the admin token ${token} (also shown on the frame's screen).`);
+  logger.info(`The web shell listens on ${host}: settings from other devices need the admin token (shown on the frame's settings screen; \`npm run cli -- admin-token\` prints it).`);
   const expected = Buffer.from(token);
   return {
     token,
@@ -37,7 +35,7 @@ export async function createAdminGuard(host: string, configured: string | null, 
 }
 
 async function storedToken(dataDir: string): Promise<string> {
-  const path = join(dataDir, 'admin-token');
+  const path = join(dataDir, ADMIN_TOKEN_FILE);
   try {
     const saved = (await readFile(path, 'utf8')).trim();
     if (saved.length >= 12) return saved;

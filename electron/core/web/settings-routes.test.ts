@@ -36,7 +36,7 @@ describe('settings over HTTP', () => {
     const bad = await put(`${base}/api/settings`, { slideSeconds: 'x', projectId: 'nope' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ ok: false, errors: { slideSeconds: expect.any(String), projectId: expect.any(String) } });
-    const test = await fetch(`${base}/api/settings/test`, { method: 'POST', body: JSON.stringify({ authMode: 'apiKey', apiKey: 'wrong', siteId: TEST_SITE }) });
+    const test = await fetch(`${base}/api/settings/test`, { method: 'POST', body: JSON.stringify({ authMode: 'apiKey', apiKey: 'wrong', siteId: TEST_SITE }), headers: { 'content-type': 'application/json' } });
     expect(await test.json()).toMatchObject({ ok: false, message: expect.stringMatching(/credentials/) });
     const saved = await put(`${base}/api/settings`, { authMode: 'apiKey', apiKey: TEST_KEY, siteId: TEST_SITE, projectId: PROJECT_A });
     const savedText = await saved.text();
@@ -52,7 +52,7 @@ describe('settings over HTTP', () => {
   it('beyond loopback, every settings request needs the admin token', async () => {
     const { base, frame } = await serve('0.0.0.0', 'correct-horse-battery');
     for (const [method, path] of [['GET', '/api/settings'], ['PUT', '/api/settings'], ['POST', '/api/settings/test'], ['GET', '/api/projects'], ['GET', '/api/autostart'], ['PUT', '/api/autostart']]) {
-      const response = await fetch(base + path!, { method: method!, ...(method === 'GET' ? {} : { body: JSON.stringify({ slideSeconds: 99 }) }), headers: { 'x-frame-admin-token': 'wrong-token-value' } });
+      const response = await fetch(base + path!, { method: method!, ...(method === 'GET' ? {} : { body: JSON.stringify({ slideSeconds: 99 }) }), headers: { 'x-frame-admin-token': 'wrong-token-value', 'content-type': 'application/json' } });
       expect(response.status, `${method} ${path}`).toBe(401);
     }
     expect((await put(`${base}/api/settings`, { slideSeconds: 99 })).status).toBe(401);

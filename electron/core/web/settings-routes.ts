@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SettingsPaths, type AutostartMethod, type SettingsApi } from '../../../shared/settings-api';
 import type { SettingsPatch } from '../../../shared/settings';
-import { isLoopback, type AdminGuard } from './admin-guard';
+import type { AdminGuard } from './admin-guard';
 import { BadBody, readJsonBody } from './json-body';
 
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
@@ -13,9 +13,8 @@ const GUARDED = new Set<string>([SettingsPaths.settings, SettingsPaths.testConne
 export async function handleSettingsRoute(req: IncomingMessage, res: ServerResponse, url: URL, api: SettingsApi, guard: AdminGuard, send: Send): Promise<boolean> {
   const path = url.pathname;
   if (path === SettingsPaths.adminToken) {
-    // Only the frame itself may read it, to show it on its own screen.
-    if (!isLoopback(req.socket.remoteAddress)) send(res, 403, { error: 'only shown on the frame itself' });
-    else send(res, 200, { required: guard.token !== null, token: guard.token });
+    // The gate (request-gate.ts) lets only the frame itself get here: loopback peer and loopback Host.
+    send(res, 200, { required: guard.token !== null, token: guard.token });
     return true;
   }
   if (!GUARDED.has(path)) return false;

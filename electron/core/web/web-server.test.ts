@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeWix } from '../demo/fake-wix';
 import { startFrame, type StartedFrame } from '../frame';
 import { PROJECT_A, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
+import { rawRequest } from '../test-support/raw-http';
 import { silentLogger } from '../util/logger';
+import { contentSecurityPolicy } from './csp';
 import type { PublicState } from './public-state';
 import { startWebServer, type RunningWebServer } from './web-server';
 
@@ -100,7 +102,7 @@ describe('web shell server', () => {
     for (const bad of ['/media/x~mv2.jpg', '/media/x~mv2.jpg?w=99999&h=1&fit=fit', '/media/..%2Fsecret?w=1&h=1&fit=fit', '/media/a?w=1&h=1&fit=stretch']) {
       expect((await fetch(web.url + bad)).status, bad).toBe(400);
     }
-    expect((await fetch(`${web.url}/api/state`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${web.url}/api/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(405);
     expect((await fetch(`${web.url}/api/nothing`)).status).toBe(404);
     expect((await fetch(`${web.url}/../../etc/passwd.txt`)).status).toBe(404);
   });
@@ -149,5 +151,44 @@ describe('video', () => {
     expect(wix.mediaRequests.filter((p) => p.startsWith('/video-files/'))).toEqual(['/video-files/clip-720.webm']);
     expect((await fetch(`${web.url}/video/nope?h=700`)).status).toBe(404);
     expect((await fetch(`${web.url}/video/${item.id}`)).status).toBe(400);
+  });
+});
+
+describe('gate and headers', () => {
+  const port = () => new URL(web.url).port;
+
+  it('refuses a foreign Host before any handler: nothing read, nothing changed', async () => {
+    const before = await frame.settings.getSettings();
+    const foreign = { host: `evil.example:${port()}` };
+    const write = await rawRequest(`${web.url}/api/settings`, { method: 'PUT', headers: { ...foreign, 'content-type': 'application/json' }, body: JSON.stringify({ slideSeconds: 99, screenMode: 'off' }) });
+    expect(write.status).toBe(421);
+    expect(write.body.trim().split('\n')).toHaveLength(1);
+    for (const path of ['/api/settings', '/api/state', '/api/snapshot', '/healthz', '/', '/api/admin-token']) {
+      const read = await rawRequest(web.url + path, { headers: foreign });
+      expect(read.status, path).toBe(421);
+      expect(read.body, path).not.toContain(PROJECT_A);
+    }
+    expect(await frame.settings.getSettings()).toEqual(before);
+  });
+
+  it('refuses cross-origin and non-JSON writes', async () => {
+    const host = { host: `127.0.0.1:${port()}` };
+    const body = JSON.stringify({ slideSeconds: 99 });
+    expect((await rawRequest(`${web.url}/api/settings`, { method: 'PUT', headers: { ...host, 'content-type': 'application/json', origin: 'http://evil.example' }, body })).status).toBe(403);
+    expect((await rawRequest(`${web.url}/api/settings`, { method: 'PUT', headers: { ...host, 'content-type': 'text/plain' }, body })).status).toBe(415);
+    expect(frame.getSnapshot().display.slideSeconds).toBe(15);
+    const own = await rawRequest(`${web.url}/api/settings`, { method: 'PUT', headers: { ...host, 'content-type': 'application/json', origin: `http://127.0.0.1:${port()}` }, body });
+    expect(own.status).toBe(200);
+    expect(frame.getSnapshot().display.slideSeconds).toBe(99);
+  });
+
+  it('sends the renderer’s CSP, no framing, nosniff and no referrer on pages, API answers and refusals', async () => {
+    for (const response of [await fetch(`${web.url}/`), await fetch(`${web.url}/api/state`), await rawRequest(`${web.url}/`, { headers: { host: 'evil.example' } })]) {
+      const header = (name: string) => (response instanceof Response ? response.headers.get(name) : response.headers[name]);
+      expect(header('content-security-policy')).toBe(contentSecurityPolicy());
+      expect(header('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(header('x-content-type-options')).toBe('nosniff');
+      expect(header('referrer-policy')).toBe('no-referrer');
+    }
   });
 });

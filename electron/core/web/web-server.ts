@@ -1,6 +1,9 @@
 // The web shell's HTTP server: the renderer, its snapshot and SSE stream,
-// screen-sized media, the public state and health endpoints.
+// screen-sized media, the public state and health endpoints. Every request
+// passes the gate (request-gate.ts) first and every answer carries the page
+// security headers; routes added here are covered without doing anything.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parseMediaPath, parseVideoPath } from '../../../shared/media';
@@ -10,6 +13,9 @@ import { createAdminGuard } from './admin-guard';
 import { handleSettingsRoute } from './settings-routes';
 import { SseHub } from './sse-hub';
 import { listen } from '../util/listen';
+import { BoundedMap } from '../util/bounded-set';
+import { createRequestGate, type Refusal } from './request-gate';
+import { PAGE_SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 import { publicState } from './public-state';
 
@@ -18,6 +24,8 @@ export interface WebServerOptions {
   rendererDir: string;
   host: string;
   port: number;
+  /** FRAME_HTTP_ALLOWED_HOSTS: extra host names the shell answers to. */
+  allowedHosts?: readonly string[];
   /** FRAME_ADMIN_TOKEN, when set. */
   adminToken: string | null;
   dataDir: string;
@@ -35,13 +43,30 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const guard = await createAdminGuard(options.host, options.adminToken, options.dataDir, logger);
   const unsubscribe = frame.onSnapshot((snapshot) => hub.broadcast(SNAPSHOT_EVENT, snapshot));
 
+  const gate = createRequestGate({ bindHost: options.host, port: () => (server.address() as AddressInfo).port, allowedHosts: options.allowedHosts ?? [] });
+  const loggedRefusals = new BoundedMap<string, true>(100);
+
   const server = createServer((req, res) => {
+    for (const [name, value] of PAGE_SECURITY_HEADERS) res.setHeader(name, value);
+    const refusal = gate(req);
+    if (refusal) return refuse(req, res, refusal);
     handle(req, res).catch((error: unknown) => {
       logger.error(`Web request ${req.method} ${req.url} failed: ${(error as Error).message}`);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
     });
   });
+
+  function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+    // Each distinct reason once, so a hostile page cannot flood the log.
+    if (!loggedRefusals.has(refusal.message)) {
+      loggedRefusals.set(refusal.message, true);
+      logger.warn(`Web shell: ${req.method} ${req.url?.slice(0, 100)} from ${req.socket.remoteAddress}: ${refusal.message}`);
+    }
+    req.resume();
+    res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+    res.end(`${refusal.message}\n`);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://frame.local');
