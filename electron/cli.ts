@@ -1,6 +1,10 @@
 // `frame <command>`: tasks for people setting a frame up over SSH.
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { dataDirFromEnv } from './core/config/data-dir';
+import { loadEnvConfig } from './core/config/env-config';
+import { isLoopback } from './core/util/host';
+import { adminTokenFor } from './core/web/admin-guard';
 import { sendTestEvent } from './core/webhook/send-test-event';
 import { runAutostartCommand } from './core/system/autostart-cli';
 
@@ -9,6 +13,12 @@ const USAGE = `Usage:
       Start on boot for this user: an XDG autostart entry (desktop sessions)
       or a systemd user unit (restart on failure). --web starts the web shell
       instead of the Electron kiosk.
+  frame admin-token [--demo]
+      Prints the admin token that phones and laptops need for the settings
+      when the web shell listens beyond loopback (FRAME_HTTP_HOST), for a
+      frame without a screen. FRAME_ADMIN_TOKEN when set, else the one kept in
+      the data folder (made now if the frame has not made one yet). --demo:
+      the demo's data folder.
   frame webhook-test [--url URL] [--kind created|updated|deleted] [--project ID] [--item ID] [--media FILE_ID]
       Sends a signed sample Wix event to a running frame (default URL
       http://127.0.0.1:$FRAME_WEBHOOK_PORT/webhooks/wix, port 8787).`;
@@ -36,6 +46,14 @@ async function main(argv: string[]): Promise<number> {
       print: (line) => console.log(line),
     });
     return ok ? 0 : 1;
+  }
+  if (command === 'admin-token') {
+    const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+    const config = loadEnvConfig(process.env, [], dataDirFromEnv());
+    const dataDir = values.demo ? join(config.dataDir, 'demo') : config.dataDir;
+    console.log(await adminTokenFor(dataDir, config.http.adminToken));
+    if (isLoopback(config.http.host)) console.error(`Note: FRAME_HTTP_HOST is ${config.http.host}, so the web shell answers this machine only and asks for no token.`);
+    return 0;
   }
   if (command === 'autostart') return runAutostartCommand(rest, (line) => console.log(line));
   console.error(USAGE);

@@ -21,7 +21,7 @@ export interface AdminGuard {
 
 export async function createAdminGuard(host: string, configured: string | null, dataDir: string, logger: Logger): Promise<AdminGuard> {
   if (isLoopback(host)) return { token: null, allows: () => true };
-  const token = configured ?? (await storedToken(dataDir));
+  const token = await adminTokenFor(dataDir, configured);
   logger.info(`The web shell listens on ${host}: settings from other devices need the admin token (shown on the frame's settings screen; \`npm run cli -- admin-token\` prints it).`);
   const expected = Buffer.from(token);
   return {
@@ -32,6 +32,11 @@ export async function createAdminGuard(host: string, configured: string | null, 
       return buffer.length === expected.length && timingSafeEqual(buffer, expected);
     },
   };
+}
+
+/** FRAME_ADMIN_TOKEN when set, else the one kept in the data dir (made now if there is none yet). */
+export async function adminTokenFor(dataDir: string, configured: string | null): Promise<string> {
+  return configured ?? (await storedToken(dataDir));
 }
 
 async function storedToken(dataDir: string): Promise<string> {
