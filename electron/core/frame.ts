@@ -52,6 +52,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
       void feed?.setPaused(screenOff);
     },
   });
+  settings.onProjectsListed((projects) => display.offerCovers(projects.flatMap((p) => (p.coverFileId ? [p.coverFileId] : []))));
   // A refused webhook is said on the show; a flood of them publishes at most once a few seconds.
   const publishRefusal = throttled(() => display.publish(), 3_000);
   const wix = await startWixFeed({ config, store, snapshotFile, logger, settings: settings.effective(), paused: screenOff, onRejected: publishRefusal });

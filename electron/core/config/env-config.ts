@@ -14,10 +14,21 @@ export interface FrameConfig {
   dataDir: string;
   http: { host: string; port: number; adminToken: string | null; allowedHosts: string[] };
   webhook: { host: string; port: number; publicKeyPem: string | null };
-  wix: { apiBaseUrl: string; mediaBaseUrl: string; auth: WixAuthConfig | null; projectId: string | null };
+  wix: {
+    apiBaseUrl: string;
+    mediaBaseUrl: string;
+    /** Video renditions are fetched only from this origin or the media base's. */
+    videoBaseUrl: string;
+    auth: WixAuthConfig | null;
+    projectId: string | null;
+    /** FRAME_WIX_INSTANCE_ID: the Wix app instance of an API-key frame (OAuth frames have WIX_INSTANCE_ID); webhooks for others are refused. */
+    instanceId: string | null;
+  };
   /** Settings fixed by the environment (FRAME_SLIDE_SECONDS, FRAME_CLOCK…), judged by the settings schema. */
   settings: Partial<Settings>;
   cacheMegabytes: number;
+  /** FRAME_VIDEO_MAX_MB: the largest video rendition downloaded. */
+  videoMaxMegabytes: number;
 }
 
 type Env = NodeJS.ProcessEnv;
@@ -69,11 +80,11 @@ function settingsFromEnv(env: Env): Partial<Settings> {
   return settings as Partial<Settings>;
 }
 
-function megabytes(env: Env, name: string, fallback: number): number {
+function megabytes(env: Env, name: string, fallback: number, min = 10, max = 1_000_000): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < 10 || n > 1_000_000) throw new ConfigError(`${name} must be a whole number of megabytes from 10 to 1000000, got "${raw}".`);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(`${name} must be a whole number of megabytes from ${min} to ${max}, got "${raw}".`);
   return n;
 }
 
@@ -112,6 +123,13 @@ function auth(env: Env): WixAuthConfig | null {
     return { kind: 'oauth', clientId: clientId!, clientSecret: clientSecret!, instanceId: instanceId! };
   }
   return null;
+}
+
+function instanceId(env: Env): string | null {
+  const raw = text(env, 'FRAME_WIX_INSTANCE_ID');
+  if (raw === undefined) return null;
+  if (!isGuid(raw)) throw new ConfigError(`FRAME_WIX_INSTANCE_ID must be the Wix app instance ID, a GUID like 123e4567-e89b-12d3-a456-426614174000, got "${raw}".`);
+  return raw;
 }
 
 function projectId(env: Env): string | null {
@@ -160,11 +178,14 @@ export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string):
     wix: {
       apiBaseUrl: httpUrl(env, 'WIX_API_BASE_URL', 'https://www.wixapis.com'),
       mediaBaseUrl: httpUrl(env, 'WIX_MEDIA_BASE_URL', 'https://static.wixstatic.com'),
+      videoBaseUrl: httpUrl(env, 'WIX_VIDEO_BASE_URL', 'https://video.wixstatic.com'),
       auth: auth(env),
       projectId: projectId(env),
+      instanceId: instanceId(env),
     },
     settings: settingsFromEnv(env),
     cacheMegabytes: megabytes(env, 'FRAME_CACHE_MB', 1024),
+    videoMaxMegabytes: megabytes(env, 'FRAME_VIDEO_MAX_MB', 300, 1, 100_000),
   };
 }
 

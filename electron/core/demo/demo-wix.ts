@@ -11,7 +11,7 @@ export async function startDemoWix(config: FrameConfig): Promise<{ wix: FakeWix;
     wix,
     config: {
       ...config,
-      wix: { apiBaseUrl: wix.url, mediaBaseUrl: wix.url, auth: { kind: 'apiKey', apiKey: DEMO_API_KEY, siteId: DEMO_SITE_ID }, projectId: DEMO_PROJECT_ID },
+      wix: { ...config.wix, apiBaseUrl: wix.url, mediaBaseUrl: wix.url, videoBaseUrl: wix.url, auth: { kind: 'apiKey', apiKey: DEMO_API_KEY, siteId: DEMO_SITE_ID }, projectId: DEMO_PROJECT_ID },
     },
   };
 }

@@ -9,10 +9,12 @@ import type { Settings } from '../../../shared/settings';
 import type { FrameConfig } from '../config/env-config';
 import type { HealthReport, Logger, WebhookHealth } from '../frame-types';
 import type { GalleryStore } from '../gallery/store';
+import { MediaAllowList } from '../media/media-allow-list';
 import { MediaCache } from '../media/media-cache';
+import { withMediaHeaders } from '../media/media-headers';
 import { createMediaProxy } from '../media/media-proxy';
 import { cachedFileIds, Prefetcher } from '../media/prefetch';
-import { fetchVideoFor } from '../media/video-source';
+import { createVideoSource } from '../media/video-source';
 import { ProblemList } from '../status/problems';
 import { ScreenPower, type ScreenState } from '../system/screen-power';
 import type { ScreenSwitch } from '../system/screen-switch';
@@ -30,6 +32,8 @@ export interface Display {
   apply(settings: Settings): Promise<void>;
   fetchMedia(request: MediaRequest, signal?: AbortSignal): Promise<Response>;
   fetchVideo(request: VideoRequest, range?: string, signal?: AbortSignal): Promise<Response>;
+  /** The project picker is showing these covers: they may be served until newer ones push them out. */
+  offerCovers(fileIds: readonly string[]): void;
   health(): Pick<HealthReport, 'display' | 'cache'>;
   stop(): void;
 }
@@ -76,14 +80,20 @@ export async function startDisplay(options: DisplayOptions): Promise<Display> {
     capBytes: config.cacheMegabytes * 1024 * 1024,
     fetchUpstream: createMediaProxy({ mediaBaseUrl: config.wix.mediaBaseUrl }),
     logger,
+    maxVideoBytes: config.videoMaxMegabytes * 1024 * 1024,
   });
   await cache.open();
+  // Only the gallery's files and offered covers are served: /media is no open proxy.
+  const allowList = new MediaAllowList();
+  allowList.setGallery(store.state.items);
+  const fetchVideo = createVideoSource({ cache, videoBaseUrl: config.wix.videoBaseUrl, mediaBaseUrl: config.wix.mediaBaseUrl, logger });
   const prefetcher = new Prefetcher(
     cache,
     () => store.state.items,
     () => effective().order === 'sorted',
   );
   const unsubscribe = store.subscribe((state, change) => {
+    if (change.added.length || change.updated.length || change.removed.length) allowList.setGallery(state.items);
     // Photos deleted on Wix (or of another project) leave the cache too.
     if ((change.added.length || change.updated.length || change.removed.length) && state.syncedAt) void cache.retainOnly(new Set(state.items.flatMap(cachedFileIds)));
     publish();
@@ -111,11 +121,13 @@ export async function startDisplay(options: DisplayOptions): Promise<Display> {
     publish,
     apply: (settings) => screenPower.apply(settings),
     async fetchMedia(request, signal) {
+      if (!allowList.allows(request.fileId)) return withMediaHeaders(new Response('not a photo of this gallery', { status: 404 }));
       const response = await cache.get(request, signal);
       prefetcher.after(request);
-      return response;
+      return withMediaHeaders(response);
     },
-    fetchVideo: (request, range, signal) => fetchVideoFor(store.state.items, cache, request, range, signal),
+    fetchVideo: async (request, range, signal) => withMediaHeaders(await fetchVideo(store.state.items, request, range, signal)),
+    offerCovers: (fileIds) => allowList.offerCovers(fileIds),
     health: () => ({
       display: { screen: screenPower.state, scheduleEnabled: effective().scheduleEnabled, commandError: screenPower.lastCommandError },
       cache: { files: cache.count, bytes: cache.bytes, capBytes: config.cacheMegabytes * 1024 * 1024, ...cache.stats },

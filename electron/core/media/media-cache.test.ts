@@ -28,13 +28,14 @@ describe('MediaCache', () => {
     const c = cache();
     await c.open();
     const responses = await Promise.all([c.get(req('a~mv2.jpg')), c.get(req('a~mv2.jpg')), c.get(req('a~mv2.jpg'))]);
-    const bodies = await Promise.all(responses.map((r) => r.text()));
+    const bodies = await Promise.all(responses.map(async (r) => Buffer.from(await r.arrayBuffer()).toString('base64')));
     expect(new Set(bodies).size).toBe(1);
-    expect(bodies[0]).toContain('<svg');
+    expect(responses[0]!.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(bodies[0]!, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(wix.mediaRequests).toHaveLength(1);
     await (await c.get(req('a~mv2.jpg'))).text();
     expect(wix.mediaRequests).toHaveLength(1);
-    expect(await readdir(dir)).toEqual(['a~mv2.jpg__fit_640x360.svg']);
+    expect(await readdir(dir)).toEqual(['a~mv2.jpg__fit_640x360.png']);
   });
 
   it('keeps serving cached photos offline and after a restart', async () => {
@@ -46,7 +47,7 @@ describe('MediaCache', () => {
     await restarted.open();
     const response = await restarted.get(req('b~mv2.jpg'));
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<svg');
+    expect((await response.text()).slice(1, 4)).toBe('PNG');
     const missing = await restarted.get(req('never-seen~mv2.jpg'));
     expect(missing.status).toBe(502);
     wix = await startFakeWix(0); // for afterEach
@@ -54,15 +55,15 @@ describe('MediaCache', () => {
 
   it('a truncated download is never served, and is retried next time', async () => {
     const responses = [
-      () => new Response('<svg>half', { headers: { 'content-type': 'image/svg+xml', 'content-length': '5000' } }),
-      () => new Response('<svg>whole</svg>', { headers: { 'content-type': 'image/svg+xml' } }),
+      () => new Response('PNG half', { headers: { 'content-type': 'image/png', 'content-length': '5000' } }),
+      () => new Response('PNG whole', { headers: { 'content-type': 'image/png' } }),
     ];
     let calls = 0;
     const c = new MediaCache({ dir, capBytes: 1e6, fetchUpstream: async () => responses[calls++]!(), logger: silentLogger });
     await c.open();
     expect((await c.get(req('t~mv2.jpg'))).status).toBe(502);
     expect(await readdir(dir)).toEqual([]);
-    expect(await (await c.get(req('t~mv2.jpg'))).text()).toBe('<svg>whole</svg>');
+    expect(await (await c.get(req('t~mv2.jpg'))).text()).toBe('PNG whole');
   });
 
   it('an error from Wix is passed on, not cached', async () => {
@@ -73,7 +74,7 @@ describe('MediaCache', () => {
   });
 
   it('leftover .part files from a crash are removed at open', async () => {
-    await writeFile(join(dir, 'p~mv2.jpg__fit_640x360.svg.part'), 'partial');
+    await writeFile(join(dir, 'p~mv2.jpg__fit_640x360.png.part'), 'partial');
     const c = cache();
     await c.open();
     expect(await readdir(dir)).toEqual([]);
@@ -100,6 +101,84 @@ describe('MediaCache', () => {
     for (const id of ['keep~mv2.jpg', 'gone~mv2.jpg']) await (await c.get(req(id))).text();
     await (await c.get(req('keep~mv2.jpg', 1920, 1080))).text();
     await c.retainOnly(new Set(['keep~mv2.jpg']));
-    expect((await readdir(dir)).sort()).toEqual(['keep~mv2.jpg__fit_1920x1080.svg', 'keep~mv2.jpg__fit_640x360.svg']);
+    expect((await readdir(dir)).sort()).toEqual(['keep~mv2.jpg__fit_1920x1080.png', 'keep~mv2.jpg__fit_640x360.png']);
+  });
+
+  it('refuses SVG, HTML and unknown types, and drops SVGs an older version kept', async () => {
+    await writeFile(join(dir, 'old~mv2.jpg__fit_640x360.svg'), '<svg onload="alert(1)"/>');
+    const bodies: [string, string][] = [
+      ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+      ['text/html', '<script>alert(1)</script>'],
+      ['application/octet-stream', 'x'],
+      ['', 'x'],
+      ['constructor', 'x'],
+    ];
+    let call = 0;
+    const fetchUpstream = async () => {
+      const [type, body] = bodies[call++]!;
+      return new Response(new Blob([body]).stream(), { headers: type ? { 'content-type': type } : {} });
+    };
+    const c = new MediaCache({ dir, capBytes: 1e6, fetchUpstream, logger: silentLogger });
+    await c.open();
+    expect(await readdir(dir)).toEqual([]);
+    for (const [type] of bodies) {
+      const response = await c.get(req(`s~mv2.jpg`));
+      expect(response.status, type).toBe(502);
+      expect(response.headers.get('content-type'), type).not.toMatch(/svg|html/);
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('streams to disk and refuses more than the cap, declared or not, leaving no .part', async () => {
+    const logger = { ...silentLogger, warn: (m: string) => warnings.push(m) };
+    const warnings: string[] = [];
+    const chunks = (count: number) =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (count-- <= 0) controller.close();
+          else controller.enqueue(new Uint8Array(64 * 1024));
+        },
+      });
+    const upstream: (() => Response)[] = [
+      () => new Response(chunks(20), { headers: { 'content-type': 'video/mp4', 'content-length': String(20 * 64 * 1024) } }),
+      () => new Response(chunks(20), { headers: { 'content-type': 'video/mp4' } }),
+      () => new Response(chunks(20), { headers: { 'content-type': 'image/jpeg' } }),
+      () => new Response(chunks(4), { headers: { 'content-type': 'video/mp4' } }),
+    ];
+    let call = 0;
+    const c = new MediaCache({ dir, capBytes: 1e9, fetchUpstream: async () => upstream[call++]!(), logger, maxVideoBytes: 512 * 1024, maxImageBytes: 256 * 1024 });
+    await c.open();
+    for (const id of ['declared', 'undeclared', 'photo']) {
+      expect((await c.get(req(`${id}~mv2.jpg`))).status, id).toBe(502);
+      expect(await readdir(dir), id).toEqual([]);
+    }
+    expect(warnings.join('\n')).toMatch(/too large/);
+    const small = await c.get(req('small~mv2.jpg'));
+    expect(small.status).toBe(200);
+    expect((await small.arrayBuffer()).byteLength).toBe(4 * 64 * 1024);
+    expect(c.count).toBe(1);
+  });
+
+  it('a body cut off mid-stream leaves no .part and is retried next time', async () => {
+    let call = 0;
+    const c = new MediaCache({
+      dir,
+      capBytes: 1e6,
+      logger: silentLogger,
+      fetchUpstream: async () => {
+        if (call++ > 0) return new Response('PNG whole', { headers: { 'content-type': 'image/png' } });
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('PNG part'));
+            setTimeout(() => controller.error(new Error('connection reset')), 10);
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'image/png' } });
+      },
+    });
+    await c.open();
+    expect((await c.get(req('cut~mv2.jpg'))).status).toBe(502);
+    expect(await readdir(dir)).toEqual([]);
+    expect(await (await c.get(req('cut~mv2.jpg'))).text()).toBe('PNG whole');
   });
 });

@@ -1,13 +1,16 @@
-// Screen-sized media on disk: each photo is downloaded once (to a .part file,
-// renamed when complete), served from disk afterwards, and evicted least
-// recently shown first when the cache passes its cap. Works offline with
-// whatever is cached; a failed or truncated download is never served.
+// Screen-sized media on disk: each photo is downloaded once (streamed to a
+// .part file, renamed when complete), served from disk afterwards, and evicted
+// least recently shown first when the cache passes its cap. Works offline with
+// whatever is cached; a failed, truncated or oversized download is never
+// served, and only raster photos and videos are kept (media-types.ts).
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { MediaRequest } from '../../../shared/media';
 import type { Logger } from '../frame-types';
+import { DownloadFailed, downloadToFile } from './download-to-file';
+import { bareType, extensionFor, isVideoType, typeOfExtension } from './media-types';
 
 export type MediaFetcher = (request: MediaRequest, signal?: AbortSignal) => Promise<Response>;
 
@@ -17,18 +20,6 @@ interface Entry {
   lastShown: number;
   contentType: string;
 }
-
-const TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/gif': 'gif',
-  'image/svg+xml': 'svg',
-  'video/mp4': 'mp4',
-  'video/webm': 'webm',
-};
-const EXTENSIONS = Object.fromEntries(Object.entries(TYPES).map(([type, ext]) => [ext, type]));
 
 export function cacheKey(request: MediaRequest): string {
   return `${request.fileId}__${request.fit}_${request.width}x${request.height}`;
@@ -40,7 +31,14 @@ export interface MediaCacheOptions {
   fetchUpstream: MediaFetcher;
   logger: Logger;
   now?: () => number;
+  /** Largest video download (FRAME_VIDEO_MAX_MB); default 300 MB. */
+  maxVideoBytes?: number;
+  /** Largest photo download; default 50 MB (a 5000×5000 photo at Wix's quality is far less). */
+  maxImageBytes?: number;
 }
+
+export const DEFAULT_MAX_VIDEO_BYTES = 300 * 1024 * 1024;
+export const DEFAULT_MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 export class MediaCache {
   private readonly entries = new Map<string, Entry>();
@@ -72,10 +70,14 @@ export class MediaCache {
         continue;
       }
       const dot = name.lastIndexOf('.');
-      const contentType = EXTENSIONS[name.slice(dot + 1)];
-      if (dot < 0 || !contentType) continue;
+      const contentType = dot < 0 ? undefined : typeOfExtension(name.slice(dot + 1));
       const info = await stat(path).catch(() => null);
       if (!info?.isFile()) continue;
+      if (!contentType) {
+        // Nothing else belongs here (an SVG an older version kept, say): it is never served.
+        await rm(path, { force: true });
+        continue;
+      }
       this.add(name.slice(0, dot), { file: name, size: info.size, lastShown: info.mtimeMs, contentType });
     }
   }
@@ -143,31 +145,26 @@ export class MediaCache {
       this.stats.failures++;
       throw new UpstreamStatus(response.status >= 400 ? response.status : 502);
     }
-    const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
-    const ext = TYPES[contentType];
+    const contentType = bareType(response.headers.get('content-type'));
+    const ext = extensionFor(contentType);
     if (!ext) {
       await response.body.cancel().catch(() => undefined);
       this.stats.failures++;
-      throw new Error(`unexpected content type "${contentType}"`);
+      throw new Error(`unexpected content type "${contentType}": only raster photos and videos are shown`);
     }
     const file = `${safeName(key)}.${ext}`;
-    const part = join(this.options.dir, `${file}.part`);
-    let bytes: Buffer;
+    const declared = Number(response.headers.get('content-length'));
+    const maxBytes = isVideoType(contentType) ? (this.options.maxVideoBytes ?? DEFAULT_MAX_VIDEO_BYTES) : (this.options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES);
+    let size: number;
     try {
-      bytes = Buffer.from(await response.arrayBuffer());
+      size = await downloadToFile(response.body, join(this.options.dir, file), { maxBytes, declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : null });
     } catch (error) {
       this.stats.failures++;
-      throw new Error(`download cut off (${(error as Error).message})`);
+      if (error instanceof DownloadFailed) this.options.logger.warn(`Media ${key} not kept: download ${error.message}.`);
+      throw new Error(`download ${(error as Error).message}`);
     }
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > 0 && bytes.length !== declared) {
-      this.stats.failures++;
-      throw new Error(`download truncated (${bytes.length} of ${declared} bytes)`);
-    }
-    await writeFile(part, bytes);
-    await rename(part, join(this.options.dir, file));
     this.stats.downloads++;
-    const entry: Entry = { file, size: bytes.length, lastShown: this.now(), contentType };
+    const entry: Entry = { file, size, lastShown: this.now(), contentType };
     this.add(key, entry);
     await this.evictOverCap(key);
     return entry;

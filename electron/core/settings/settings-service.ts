@@ -20,7 +20,15 @@ export interface SettingsServiceOptions {
 const COUNTED_PROJECTS = 30;
 
 export class SettingsService implements SettingsApi {
+  private readonly listedListeners = new Set<(projects: readonly ProjectChoice[]) => void>();
+
   constructor(private readonly options: SettingsServiceOptions) {}
+
+  /** Told the projects the picker is about to show, so their covers may be served. Returns unsubscribe. */
+  onProjectsListed(listener: (projects: readonly ProjectChoice[]) => void): () => void {
+    this.listedListeners.add(listener);
+    return () => this.listedListeners.delete(listener);
+  }
 
   /** Saved settings with the environment's on top: what the frame runs with. */
   effective(): Settings {
@@ -89,6 +97,7 @@ export class SettingsService implements SettingsApi {
           if (count !== null) project.itemCount = count;
         }),
       );
+      for (const listener of this.listedListeners) listener(projects);
       return { ok: true, projects };
     } catch (error) {
       return { ok: false, message: error instanceof WixError ? error.message : `Could not list projects: ${(error as Error).message}` };

@@ -1,8 +1,8 @@
 // The renderer's Content-Security-Policy, one policy for both shells: the web
 // shell sends it as a header, Electron adds it to every response of its
 // session, and the built index.html carries it in a <meta> tag (minus what a
-// <meta> cannot say: frame-ancestors). Media responses get a policy of their
-// own that makes anything active in them inert (MEDIA_CSP).
+// <meta> cannot say: frame-ancestors). Media answers get a policy of their own
+// (media/media-headers.ts).
 import { ELECTRON_MEDIA_SCHEME } from '../../../shared/channels';
 
 const MEDIA = `${ELECTRON_MEDIA_SCHEME}:`;
@@ -30,6 +30,3 @@ export function metaContentSecurityPolicy(): string {
     .map((parts) => parts.join(' '))
     .join('; ');
 }
-
-/** For photos and videos: opened on their own (a tab, an iframe) they run nothing and load nothing. */
-export const MEDIA_CSP = "sandbox; default-src 'none'";

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeWix } from '../demo/fake-wix';
+import { pngSize } from '../demo/png';
 import { startFrame, type StartedFrame } from '../frame';
-import { PROJECT_A, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
+import { PROJECT_A, PROJECT_B, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
 import { rawRequest } from '../test-support/raw-http';
 import { silentLogger } from '../util/logger';
 import { contentSecurityPolicy } from './csp';
@@ -90,8 +91,8 @@ describe('web shell server', () => {
     const fileId = frame.getSnapshot().gallery.items[0]!.image!.id;
     const response = await fetch(`${web.url}/media/${encodeURIComponent(fileId)}?w=800&h=480&fit=fill`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('image/svg+xml');
-    expect(await response.text()).toContain('width="800" height="480"');
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(pngSize(new Uint8Array(await response.arrayBuffer()))).toEqual({ width: 800, height: 480 });
     expect(wix.mediaRequests[0]).toBe(`/media/${fileId}/v1/fill/w_800,h_480,al_c,q_85,enc_auto/${fileId}`);
     // The next photos are prefetched at the same size; nothing asks for an original.
     await expect.poll(() => wix.mediaRequests.length).toBe(4);
@@ -189,6 +190,68 @@ describe('gate and headers', () => {
       expect(header('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(header('x-content-type-options')).toBe('nosniff');
       expect(header('referrer-policy')).toBe('no-referrer');
+    }
+  });
+});
+
+describe('media is only what the gallery shows', () => {
+  const media = (fileId: string, size = 'w=320&h=200&fit=fit') => fetch(`${web.url}/media/${encodeURIComponent(fileId)}?${size}`);
+
+  it('refuses made-up ids without a download or a cache file', async () => {
+    const before = frame.cache.count;
+    for (let i = 0; i < 20; i++) expect((await media(`made-up-${i}~mv2.jpg`)).status).toBe(404);
+    expect(wix.mediaRequests).toEqual([]);
+    expect(frame.cache.count).toBe(before);
+  });
+
+  it('serves the gallery’s photos with nosniff and a sandboxing CSP', async () => {
+    const response = await media(frame.getSnapshot().gallery.items[0]!.image!.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect((await media('made-up~mv2.jpg')).headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+  });
+
+  it('serves the covers the project picker offered, and only after it offered them', async () => {
+    const cover = 'cover-of-garden~mv2.jpg';
+    wix.projects.get(PROJECT_B)!.coverFileId = cover;
+    expect((await media(cover)).status).toBe(404);
+    const listed = await frame.settings.listProjects('');
+    expect(listed.ok && listed.projects.map((p) => p.coverFileId)).toContain(cover);
+    expect((await media(cover, 'w=160&h=100&fit=fill')).status).toBe(200);
+  });
+
+  it('refuses an SVG from Wix, script and all', async () => {
+    const fileId = frame.getSnapshot().gallery.items[1]!.image!.id;
+    wix.customMedia.set(fileId, { body: '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/api/settings")</script></svg>', contentType: 'image/svg+xml' });
+    const response = await media(fileId);
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).not.toMatch(/svg/);
+    expect(await response.text()).not.toContain('<script');
+  });
+});
+
+describe('video addresses', () => {
+  it('never fetches a rendition outside Wix’s video and media origins', async () => {
+    const internal = await startFakeWix(0); // stands for an internal service: it records every request
+    try {
+      internal.videoFiles.set('secret.mp4', { body: Buffer.from('internal secret'), contentType: 'video/mp4' });
+      const item = {
+        id: 'eeeeeeee-0000-4000-8000-0000000000ff',
+        projectId: PROJECT_A,
+        sortOrder: 100,
+        title: 'Evil clip',
+        type: 'VIDEO',
+        video: { videoInfo: { id: 'evil-clip', resolutions: [{ url: `${internal.url}/video-files/secret.mp4`, width: 1280, height: 720 }] } },
+      };
+      wix.items(PROJECT_A).push(item as never);
+      await frame.sync!.syncNow();
+      const response = await fetch(`${web.url}/video/${item.id}?h=720`);
+      expect(response.status).toBe(502);
+      expect(await response.text()).not.toContain('internal secret');
+      expect(internal.mediaRequests).toEqual([]);
+    } finally {
+      await internal.stop();
     }
   });
 });
