@@ -22,7 +22,7 @@ try {
 /** What a start-on-boot entry must repeat so the frame comes back the same. */
 function keptEnvironment(): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const name of ['FRAME_DATA_DIR', 'FRAME_HTTP_HOST', 'FRAME_HTTP_PORT', 'FRAME_WEBHOOK_HOST', 'FRAME_WEBHOOK_PORT']) {
+  for (const name of ['FRAME_DATA_DIR', 'FRAME_HTTP_HOST', 'FRAME_HTTP_PORT', 'FRAME_HTTP_ALLOWED_HOSTS', 'FRAME_WEBHOOK_HOST', 'FRAME_WEBHOOK_PORT']) {
     const value = process.env[name];
     if (value) kept[name] = value;
   }

@@ -37,6 +37,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   const snapshotFile = new GallerySnapshotFile(config.dataDir, logger);
   persistGallery(store, snapshotFile);
 
+  if (config.screenCommands) logger.info(`The screen is switched by FRAME_SCREEN_OFF_COMMAND and FRAME_SCREEN_ON_COMMAND (${config.screenCommands.off[0]}, run without a shell); the screen switch setting is not used.`);
   let screenOff = false;
   let feed: WixFeed | null = null;
   const display = await startDisplay({
@@ -46,7 +47,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     effective: () => settings.effective(),
     setupNeeded: () => !config.demo && (settings.effective().authMode === 'none' || !settings.effective().projectId),
     webhookHealth: () => feed?.webhookHealth() ?? { enabled: false, accepted: 0, ignored: 0, rejected: 0 },
-    switchScreen: options.switchScreen ?? createScreenSwitch(),
+    switchScreen: options.switchScreen ?? createScreenSwitch({ custom: config.screenCommands }),
     onScreenChange(state) {
       screenOff = state === 'off';
       void feed?.setPaused(screenOff);

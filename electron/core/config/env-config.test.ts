@@ -77,4 +77,32 @@ describe('loadEnvConfig', () => {
     expect(refusal({ FRAME_HTTP_HOST: 'a b' })).toMatch(/^FRAME_HTTP_HOST must be a host name/);
     for (const message of [refusal({ FRAME_HTTP_PORT: 'x' }), refusal({ WIX_PROJECT_ID: 'y' })]) expect(message).not.toContain('\n');
   });
+
+  it('reads the security variables', () => {
+    const config = load({
+      FRAME_HTTP_ALLOWED_HOSTS: 'frame.local, frame.example.com:443',
+      WIX_VIDEO_BASE_URL: 'https://video.example.com/',
+      FRAME_VIDEO_MAX_MB: '120',
+      FRAME_WIX_INSTANCE_ID: '1a57a7ce-0000-4000-8000-000000000009',
+      FRAME_SCREEN_OFF_COMMAND: "wlopm --off '*'",
+      FRAME_SCREEN_ON_COMMAND: '"/opt/screen tools/on" --now',
+    });
+    expect(config.http.allowedHosts).toEqual(['frame.local', 'frame.example.com:443']);
+    expect(config.wix.videoBaseUrl).toBe('https://video.example.com');
+    expect(config.videoMaxMegabytes).toBe(120);
+    expect(config.wix.instanceId).toBe('1a57a7ce-0000-4000-8000-000000000009');
+    expect(config.screenCommands).toEqual({ off: ['wlopm', '--off', '*'], on: ['/opt/screen tools/on', '--now'] });
+    expect(load({})).toMatchObject({ http: { allowedHosts: [] }, wix: { videoBaseUrl: 'https://video.wixstatic.com', instanceId: null }, videoMaxMegabytes: 300, screenCommands: null });
+  });
+
+  it('refuses screen commands with shell syntax, or one without the other', () => {
+    expect(refusal({ FRAME_SCREEN_OFF_COMMAND: 'id > /tmp/x', FRAME_SCREEN_ON_COMMAND: 'true' })).toMatch(/^FRAME_SCREEN_OFF_COMMAND must be one program with its arguments, run without a shell/);
+    expect(refusal({ FRAME_SCREEN_OFF_COMMAND: 'true', FRAME_SCREEN_ON_COMMAND: 'a; b' })).toMatch(/^FRAME_SCREEN_ON_COMMAND must be one program/);
+    expect(refusal({ FRAME_SCREEN_OFF_COMMAND: 'true' })).toMatch(/^FRAME_SCREEN_ON_COMMAND must be set too/);
+    expect(refusal({ FRAME_HTTP_ALLOWED_HOSTS: 'frame.local, http://x/' })).toMatch(/^FRAME_HTTP_ALLOWED_HOSTS must be host names/);
+    expect(refusal({ FRAME_HTTP_ALLOWED_HOSTS: '*' })).toMatch(/^FRAME_HTTP_ALLOWED_HOSTS must be host names/);
+    expect(refusal({ FRAME_VIDEO_MAX_MB: '0' })).toMatch(/^FRAME_VIDEO_MAX_MB must be a whole number of megabytes/);
+    expect(refusal({ FRAME_WIX_INSTANCE_ID: 'mine' })).toMatch(/^FRAME_WIX_INSTANCE_ID must be the Wix app instance ID/);
+    expect(refusal({ WIX_VIDEO_BASE_URL: 'file:///etc' })).toMatch(/^WIX_VIDEO_BASE_URL must be an http\(s\) URL/);
+  });
 });

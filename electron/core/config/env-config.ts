@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { checkField, SETTING_RULES, type Settings } from '../../../shared/settings';
 import { ConfigError } from '../frame-types';
+import { splitCommandLine } from '../system/command-line';
 import { parseHost } from '../util/host';
 
 export type WixAuthConfig =
@@ -29,6 +30,8 @@ export interface FrameConfig {
   cacheMegabytes: number;
   /** FRAME_VIDEO_MAX_MB: the largest video rendition downloaded. */
   videoMaxMegabytes: number;
+  /** FRAME_SCREEN_OFF_COMMAND / FRAME_SCREEN_ON_COMMAND, split into program and arguments; they replace the screen switch setting. */
+  screenCommands: { off: string[]; on: string[] } | null;
 }
 
 type Env = NodeJS.ProcessEnv;
@@ -161,6 +164,20 @@ function allowedHosts(env: Env): string[] {
   return entries;
 }
 
+/** Only from the device's own environment, never from a settings surface; run without a shell. */
+function screenCommands(env: Env): FrameConfig['screenCommands'] {
+  const off = text(env, 'FRAME_SCREEN_OFF_COMMAND');
+  const on = text(env, 'FRAME_SCREEN_ON_COMMAND');
+  if (off === undefined && on === undefined) return null;
+  const split = (name: string, raw: string | undefined): string[] => {
+    if (raw === undefined) throw new ConfigError(`${name} must be set too: FRAME_SCREEN_OFF_COMMAND and FRAME_SCREEN_ON_COMMAND go together.`);
+    const argv = splitCommandLine(raw);
+    if (!argv) throw new ConfigError(`${name} must be one program with its arguments, run without a shell (no ; | > && $( ), quote a * as '*'), got "${raw}".`);
+    return argv;
+  };
+  return { off: split('FRAME_SCREEN_OFF_COMMAND', off), on: split('FRAME_SCREEN_ON_COMMAND', on) };
+}
+
 function adminToken(env: Env): string | null {
   const raw = text(env, 'FRAME_ADMIN_TOKEN');
   if (raw === undefined) return null;
@@ -186,6 +203,7 @@ export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string):
     settings: settingsFromEnv(env),
     cacheMegabytes: megabytes(env, 'FRAME_CACHE_MB', 1024),
     videoMaxMegabytes: megabytes(env, 'FRAME_VIDEO_MAX_MB', 300, 1, 100_000),
+    screenCommands: screenCommands(env),
   };
 }
 

@@ -49,4 +49,27 @@ describe('screen switch', () => {
     expect(missing.ok).toBe(false);
     expect(missing.detail).toMatch(/ENOENT/);
   });
+
+  it('runs the device’s own FRAME_SCREEN_*_COMMAND instead of the method, as split arguments', async () => {
+    const { calls, run } = recorder();
+    const switchScreen = createScreenSwitch({ run, custom: { off: ['/opt/panel', 'off', 'a b'], on: ['/opt/panel', 'on'] } });
+    await switchScreen('wlopm', 'off');
+    await switchScreen('none', 'on');
+    expect(calls).toEqual([
+      ['/opt/panel', 'off', 'a b'],
+      ['/opt/panel', 'on'],
+    ]);
+  });
+
+  it('a custom command runs without a shell, for real', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'screen-cmd-'));
+    const marker = join(dir, 'ran');
+    const literal = join(dir, '; id > pwned');
+    const result = await createScreenSwitch({ custom: { off: ['touch', marker, literal], on: ['true'] } })('wlopm', 'off');
+    expect(result.ok).toBe(true);
+    expect(await readFile(marker, 'utf8')).toBe('');
+    // The "; id > pwned" was a file name for touch, not shell syntax: no "pwned" holding id's output.
+    expect(await readFile(literal, 'utf8')).toBe('');
+    await expect(readFile(join(dir, 'pwned'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
 });

@@ -36,12 +36,16 @@ export function runProgram(argv: string[], timeoutMs = 10_000): Promise<SwitchRe
 export interface SwitchDeps {
   run?: typeof runProgram;
   backlightDir?: string;
+  /** FRAME_SCREEN_OFF_COMMAND / FRAME_SCREEN_ON_COMMAND, already split: when set, they switch the screen whatever method is chosen. */
+  custom?: Record<ScreenState, string[]> | null;
 }
 
 export function createScreenSwitch(deps: SwitchDeps = {}): ScreenSwitch {
   const run = deps.run ?? runProgram;
   const backlightDir = deps.backlightDir ?? BACKLIGHT_DIR;
+  const custom = deps.custom ?? null;
   return async (method, state) => {
+    if (custom) return run(custom[state]);
     switch (method) {
       case 'none':
         return { ok: true, detail: '' };
