@@ -43,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       kind,
       itemId: values.item,
       mediaFileId: values.media,
+      instanceId: process.env.FRAME_WIX_INSTANCE_ID?.trim() || process.env.WIX_INSTANCE_ID?.trim(),
       print: (line) => console.log(line),
     });
     return ok ? 0 : 1;

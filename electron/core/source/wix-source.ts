@@ -1,5 +1,6 @@
 // The gallery straight from Wix: the poller of the configured project and the
 // webhook receiver, which restarts when its public key changes.
+import { join } from 'node:path';
 import type { Settings } from '../../../shared/settings';
 import type { FrameConfig } from '../config/env-config';
 import type { Logger } from '../frame-types';
@@ -29,10 +30,25 @@ export interface WixFeedOptions {
   onRejected?: () => void;
 }
 
+/** The Wix instance this frame belongs to: the OAuth app's, or FRAME_WIX_INSTANCE_ID for an API-key frame. */
+function frameInstanceId(settings: Settings, fromEnv: string | null): string | null {
+  if (settings.authMode === 'oauth' && settings.instanceId) return settings.instanceId;
+  return fromEnv;
+}
+
 export async function startWixFeed({ config, store, snapshotFile, logger, settings, paused, onRejected }: WixFeedOptions): Promise<WixFeed> {
   const source = new GallerySource(store, snapshotFile, config.wix.apiBaseUrl, logger);
   const onItemEvent = projectEventHandler(store, () => source.currentSync);
-  const startHooks = (publicKeyPem: string) => startWebhooks({ config: { ...config.webhook, publicKeyPem: publicKeyPem || null }, onItemEvent, logger, ...(onRejected ? { onRejected } : {}) });
+  let instanceId = frameInstanceId(settings, config.wix.instanceId);
+  const startHooks = (publicKeyPem: string) =>
+    startWebhooks({
+      config: { ...config.webhook, publicKeyPem: publicKeyPem || null },
+      onItemEvent,
+      logger,
+      ...(onRejected ? { onRejected } : {}),
+      instanceId: () => instanceId,
+      seenEventsPath: join(config.dataDir, 'webhook-events.log'),
+    });
   let webhookKey = settings.webhookPublicKey;
   let webhooks = await startHooks(webhookKey);
   if (paused) await source.setPaused(true);
@@ -47,6 +63,7 @@ export async function startWixFeed({ config, store, snapshotFile, logger, settin
       return webhooks;
     },
     async apply(effective) {
+      instanceId = frameInstanceId(effective, config.wix.instanceId);
       await source.apply(effective);
       if (effective.webhookPublicKey === webhookKey) return;
       webhookKey = effective.webhookPublicKey;

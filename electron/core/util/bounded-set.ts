@@ -19,6 +19,11 @@ export class BoundedMap<K, V> {
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
   }
 
+  /** Oldest first. */
+  keys(): IterableIterator<K> {
+    return this.map.keys();
+  }
+
   get size(): number {
     return this.map.size;
   }

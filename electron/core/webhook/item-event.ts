@@ -14,7 +14,13 @@ export interface ItemEvent {
   entity: Record<string, unknown> | null;
 }
 
-export type Unwrapped = { type: 'item'; event: ItemEvent } | { type: 'other'; reason: string };
+/** Where and when an event says it comes from, for the age and instance checks (event-admission.ts). */
+export interface EventOrigin {
+  instanceId: string | null;
+  eventTime: number | null;
+}
+
+export type Unwrapped = ({ type: 'item'; event: ItemEvent } | { type: 'other'; reason: string }) & { origin: EventOrigin };
 
 export class MalformedEvent extends Error {
   override name = 'MalformedEvent';
@@ -45,19 +51,20 @@ export function unwrapEvent(payload: Json): Unwrapped {
   const envelope = object(payload.data, 'payload data');
   const eventType = typeof envelope.eventType === 'string' ? envelope.eventType : '';
   const domain = object(envelope.data, 'event data');
-  if (domain.entityFqdn !== ITEM_FQDN) return { type: 'other', reason: `entity ${String(domain.entityFqdn ?? eventType)}` };
+  const time = typeof domain.eventTime === 'string' ? Date.parse(domain.eventTime) : NaN;
+  const origin: EventOrigin = { instanceId: typeof envelope.instanceId === 'string' ? envelope.instanceId : null, eventTime: Number.isNaN(time) ? null : time };
+  if (domain.entityFqdn !== ITEM_FQDN) return { type: 'other', reason: `entity ${String(domain.entityFqdn ?? eventType)}`, origin };
   const eventId = domain.id;
   const itemId = domain.entityId;
   if (typeof eventId !== 'string' || !eventId || typeof itemId !== 'string' || !itemId) throw new MalformedEvent('event without id or entityId');
   const slug = typeof domain.slug === 'string' ? domain.slug : eventType.split('_').pop();
-  const time = typeof domain.eventTime === 'string' ? Date.parse(domain.eventTime) : NaN;
-  const base = { eventId, itemId, eventTime: Number.isNaN(time) ? null : time, sequence: sequenceOf(domain.entityEventSequence) };
+  const base = { eventId, itemId, eventTime: origin.eventTime, sequence: sequenceOf(domain.entityEventSequence) };
   if (slug === 'created' && domain.createdEvent) {
-    return { type: 'item', event: { ...base, kind: 'created', entity: object((domain.createdEvent as Json).entity, 'created entity') } };
+    return { type: 'item', event: { ...base, kind: 'created', entity: object((domain.createdEvent as Json).entity, 'created entity') }, origin };
   }
   if (slug === 'updated' && domain.updatedEvent) {
-    return { type: 'item', event: { ...base, kind: 'updated', entity: object((domain.updatedEvent as Json).currentEntity, 'updated entity') } };
+    return { type: 'item', event: { ...base, kind: 'updated', entity: object((domain.updatedEvent as Json).currentEntity, 'updated entity') }, origin };
   }
-  if (slug === 'deleted') return { type: 'item', event: { ...base, kind: 'deleted', entity: null } };
-  return { type: 'other', reason: `item event "${String(slug)}"` };
+  if (slug === 'deleted') return { type: 'item', event: { ...base, kind: 'deleted', entity: null }, origin };
+  return { type: 'other', reason: `item event "${String(slug)}"`, origin };
 }

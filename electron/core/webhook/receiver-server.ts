@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Logger } from '../frame-types';
 import { listen } from '../util/listen';
+import type { Refusal } from './event-admission';
 import { MalformedEvent, unwrapEvent, type Unwrapped } from './item-event';
 import { extractToken } from './request-body';
 import type { TokenVerifier } from './verify-token';
@@ -28,6 +29,8 @@ export interface WebhookReceiverOptions {
   onEvent(event: Unwrapped): 'accepted' | 'ignored';
   logger: Logger;
   onRejected?: () => void;
+  /** Checked after the signature: whether the event is fresh and for this install (event-admission.ts). */
+  admit?(payload: Record<string, unknown>, event: Unwrapped): Refusal | null;
 }
 
 export interface RunningReceiver {
@@ -104,6 +107,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       if (error instanceof MalformedEvent) return reject(res, 400, 'malformed event', error.message);
       throw error;
     }
+    const refusal = options.admit?.(payload, event);
+    if (refusal) return reject(res, refusal.status, refusal.message, refusal.why);
     reply(res, 200, 'ok');
     // Wix wants its answer fast; the gallery changes right after.
     setImmediate(() => {

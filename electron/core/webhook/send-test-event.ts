@@ -12,6 +12,8 @@ export interface SendTestEventOptions {
   kind: 'created' | 'updated' | 'deleted';
   itemId: string | undefined;
   mediaFileId: string | undefined;
+  /** The frame's Wix instance (FRAME_WIX_INSTANCE_ID or WIX_INSTANCE_ID), which it insists on when it knows it. */
+  instanceId?: string | undefined;
   print(line: string): void;
 }
 
@@ -35,7 +37,7 @@ export async function sendTestEvent(options: SendTestEventOptions): Promise<bool
     image: { imageInfo: { id: fileId, width: 6000, height: 4000 } },
     updatedDate: new Date().toISOString(),
   };
-  const token = await signWixEvent(keys.privateKey, { kind: options.kind, itemId, ...(options.kind === 'deleted' ? {} : { entity }) });
+  const token = await signWixEvent(keys.privateKey, { kind: options.kind, itemId, ...(options.kind === 'deleted' ? {} : { entity }), ...(options.instanceId ? { instanceId: options.instanceId } : {}) });
   let response: Response;
   try {
     response = await fetch(options.url, { method: 'POST', body: token, headers: { 'content-type': 'text/plain' } });
@@ -51,6 +53,7 @@ export async function sendTestEvent(options: SendTestEventOptions): Promise<bool
     return true;
   }
   if (response.status === 401) print(`Refused (401): the frame does not trust this key. Start it with WIX_WEBHOOK_PUBLIC_KEY=${keys.paths.publicKey} or --demo.`);
+  else if (response.status === 403) print(`Refused (403): the frame belongs to another Wix instance; send with the same FRAME_WIX_INSTANCE_ID or WIX_INSTANCE_ID the frame has.`);
   else print(`Refused (${response.status}): ${body}`);
   return false;
 }

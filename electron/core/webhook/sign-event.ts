@@ -12,6 +12,8 @@ export interface SampleEvent {
   sequence?: number;
   eventTime?: string;
   instanceId?: string;
+  /** The JWT's iat, in seconds; default now. */
+  issuedAt?: number;
 }
 
 let counter = 0;
@@ -38,5 +40,5 @@ export function wixEventPayload(event: SampleEvent): { data: string } {
 }
 
 export async function signWixEvent(privateKey: CryptoKey | KeyObject, event: SampleEvent): Promise<string> {
-  return new SignJWT(wixEventPayload(event)).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setIssuedAt().sign(privateKey);
+  return new SignJWT(wixEventPayload(event)).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setIssuedAt(event.issuedAt).sign(privateKey);
 }

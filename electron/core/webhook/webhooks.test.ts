@@ -7,7 +7,7 @@ import type { FakeWix } from '../demo/fake-wix';
 import { sampleItem } from '../demo/sample-project';
 import { startFrame, type StartedFrame } from '../frame';
 import { ConfigError } from '../frame-types';
-import { PROJECT_A, PROJECT_B, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
+import { OAUTH, PROJECT_A, PROJECT_B, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
 import { silentLogger } from '../util/logger';
 import { signWixEvent, wixEventPayload, type SampleEvent } from './sign-event';
 
@@ -55,6 +55,8 @@ function newItem(index: number, sortOrder: number, projectId = PROJECT_A) {
 }
 
 const signed = (event: SampleEvent, key: CryptoKey = privateKey) => signWixEvent(key, event);
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+const HOUR = 3_600_000;
 
 describe('signed events change the gallery', () => {
   it('created, updated (new media) and deleted, in every body form relays use', async () => {
@@ -75,7 +77,7 @@ describe('signed events change the gallery', () => {
   it('events for another project or another entity are acknowledged and ignored', async () => {
     const foreign = newItem(11, 1, PROJECT_B);
     expect(await post(await signed({ kind: 'created', itemId: foreign.id as string, entity: foreign }))).toBe(200);
-    const otherEntity = { data: JSON.stringify({ eventType: 'wix.portfolio.projects.v1.project_created', instanceId: 'i', data: JSON.stringify({ id: 'e1', entityFqdn: 'wix.portfolio.projects.v1.project', slug: 'created', entityId: 'p' }) }) };
+    const otherEntity = { data: JSON.stringify({ eventType: 'wix.portfolio.projects.v1.project_created', instanceId: 'i', data: JSON.stringify({ id: 'e1', entityFqdn: 'wix.portfolio.projects.v1.project', slug: 'created', entityId: 'p', eventTime: ago(1_000) }) }) };
     const token = await new SignJWT(otherEntity).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
     expect(await post(token)).toBe(200);
     expect(ids()).toHaveLength(4);
@@ -150,23 +152,92 @@ describe('duplicates and out-of-order deliveries converge', () => {
   it('a delete that overtakes its create keeps the item away', async () => {
     const item = newItem(21, 9);
     const id = item.id as string;
-    await post(await signed({ kind: 'deleted', itemId: id, sequence: 2, eventTime: '2026-11-23T10:00:02Z' }));
-    await post(await signed({ kind: 'created', itemId: id, entity: item, sequence: 1, eventTime: '2026-11-23T10:00:01Z' }));
+    await post(await signed({ kind: 'deleted', itemId: id, sequence: 2, eventTime: ago(1_000) }));
+    await post(await signed({ kind: 'created', itemId: id, entity: item, sequence: 1, eventTime: ago(2_000) }));
     expect(ids()).not.toContain(id);
   });
 
   it('without sequences, eventTime decides', async () => {
     const target = frame.store.state.items[1]!;
     const raw = newItem(1, target.sortOrder);
-    await post(await signed({ kind: 'updated', itemId: target.id, entity: { ...raw, id: target.id, title: 'new' }, eventTime: '2099-01-01T00:00:02Z' }));
-    await post(await signed({ kind: 'updated', itemId: target.id, entity: { ...raw, id: target.id, title: 'old' }, eventTime: '2099-01-01T00:00:01Z' }));
+    await post(await signed({ kind: 'updated', itemId: target.id, entity: { ...raw, id: target.id, title: 'new' }, eventTime: ago(1_000) }));
+    await post(await signed({ kind: 'updated', itemId: target.id, entity: { ...raw, id: target.id, title: 'old' }, eventTime: ago(2_000) }));
     expect(frame.store.state.items[1]?.title).toBe('new');
   });
 
   it('an event older than the synced item is dropped', async () => {
     const target = frame.store.state.items[0]!;
-    await post(await signed({ kind: 'deleted', itemId: target.id, eventTime: '2020-01-01T00:00:00Z' }));
+    // As if the last sync had seen it changed an hour ago.
+    frame.store.upsert({ ...target, updatedDate: ago(3_600_000) });
+    expect(await post(await signed({ kind: 'deleted', itemId: target.id, eventTime: ago(2 * 3_600_000) }))).toBe(200);
     expect(ids()).toContain(target.id);
+    expect(frame.webhooks.health()).toMatchObject({ accepted: 0, ignored: 1, rejected: 0 });
+  });
+});
+
+describe('events bound in time and to this install', () => {
+  it('refuses events issued or dated more than 48 hours ago or more than 5 minutes ahead, and changes nothing', async () => {
+    const target = frame.store.state.items[0]!.id;
+    const now = Math.floor(Date.now() / 1000);
+    const stale = [
+      await signed({ kind: 'deleted', itemId: target, issuedAt: now - 4 * 24 * 3600, eventTime: ago(4 * 24 * HOUR) }),
+      await signed({ kind: 'deleted', itemId: target, issuedAt: now - 49 * 3600 }),
+      await signed({ kind: 'deleted', itemId: target, eventTime: ago(49 * HOUR) }),
+      await signed({ kind: 'deleted', itemId: target, issuedAt: now + 600 }),
+      await signed({ kind: 'deleted', itemId: target, eventTime: ago(-10 * 60_000) }),
+    ];
+    const undated = await new SignJWT(wixEventPayload({ kind: 'deleted', itemId: target, eventTime: 'not a date' })).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+    stale.push(undated);
+    for (const token of stale) expect(await post(token)).toBe(400);
+    expect(ids()).toContain(target);
+    expect(frame.webhooks.health()).toMatchObject({ accepted: 0, rejected: stale.length });
+    // Wix retries for about 47 hours: an event a day old is still taken.
+    expect(await post(await signed({ kind: 'deleted', itemId: target, issuedAt: now - 24 * 3600, eventTime: ago(24 * HOUR) }))).toBe(200);
+    expect(ids()).not.toContain(target);
+  });
+
+  it('a captured event sent again after a restart is a duplicate', async () => {
+    const [first, second] = frame.store.state.items.map((i) => i.id);
+    const token = await signed({ kind: 'deleted', itemId: first!, eventId: 'evt-replayed' });
+    expect(await post(token)).toBe(200);
+    expect(ids()).not.toContain(first);
+    await frame.stop();
+    // The item is back on Wix, and the frame restarts with the same data dir.
+    frame = await startFrame({ env: frameEnvFor(wix.url, { FRAME_DATA_DIR: frame.config.dataDir, FRAME_WEBHOOK_PORT: '0', WIX_WEBHOOK_PUBLIC_KEY: publicPem }), argv: [], defaultDataDir: frame.config.dataDir, logger: silentLogger });
+    await frame.sync!.whenIdle();
+    await frame.sync!.stop();
+    expect(ids()).toContain(first);
+    expect(await post(token)).toBe(200);
+    expect(ids()).toContain(first);
+    expect(frame.webhooks.health()).toMatchObject({ accepted: 0, ignored: 1 });
+    expect(await post(await signed({ kind: 'deleted', itemId: second!, eventId: 'evt-new' }))).toBe(200);
+    expect(ids()).not.toContain(second);
+  });
+
+  it('with FRAME_WIX_INSTANCE_ID, refuses events of any other instance', async () => {
+    const mine = '1a57a7ce-0000-4000-8000-00000000abcd';
+    await frame.stop();
+    frame = await startFrame({ env: frameEnvFor(wix.url, { FRAME_DATA_DIR: frame.config.dataDir, FRAME_WEBHOOK_PORT: '0', WIX_WEBHOOK_PUBLIC_KEY: publicPem, FRAME_WIX_INSTANCE_ID: mine }), argv: [], defaultDataDir: frame.config.dataDir, logger: silentLogger });
+    await frame.sync!.whenIdle();
+    await frame.sync!.stop();
+    const [first] = ids();
+    expect(await post(await signed({ kind: 'deleted', itemId: first!, instanceId: '99999999-0000-4000-8000-000000000000' }))).toBe(403);
+    expect(await post(await signed({ kind: 'deleted', itemId: first! }))).toBe(403);
+    expect(ids()).toContain(first);
+    expect(await post(await signed({ kind: 'deleted', itemId: first!, instanceId: mine.toUpperCase() }))).toBe(200);
+    expect(ids()).not.toContain(first);
+  });
+
+  it('an OAuth frame takes only its own WIX_INSTANCE_ID’s events', async () => {
+    await frame.stop();
+    const env = { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, WIX_CLIENT_ID: OAUTH.clientId, WIX_CLIENT_SECRET: OAUTH.clientSecret, WIX_INSTANCE_ID: OAUTH.instanceId, WIX_PROJECT_ID: PROJECT_A };
+    frame = await startFrame({ env: { ...env, FRAME_DATA_DIR: frame.config.dataDir, FRAME_WEBHOOK_PORT: '0', WIX_WEBHOOK_PUBLIC_KEY: publicPem }, argv: [], defaultDataDir: frame.config.dataDir, logger: silentLogger });
+    await frame.sync!.whenIdle();
+    await frame.sync!.stop();
+    const [first] = ids();
+    expect(await post(await signed({ kind: 'deleted', itemId: first! }))).toBe(403);
+    expect(await post(await signed({ kind: 'deleted', itemId: first!, instanceId: OAUTH.instanceId }))).toBe(200);
+    expect(ids()).not.toContain(first);
   });
 });
 
