@@ -9,14 +9,16 @@ import { ConfigError, type Logger, type RunningFrame } from './core/frame-types'
 import { fileLogger } from './core/util/file-logger';
 import { consoleLogger } from './core/util/logger';
 import { startWebServer, type RunningWebServer } from './core/web/web-server';
-import { appIndexUrl } from './shell/app-url';
+import { handleAppProtocol } from './shell/app-protocol';
+import { APP_INDEX_URL } from './shell/app-url';
 import { watchChildProcesses } from './shell/child-process-watch';
 import { applyDataDir } from './shell/data-paths';
 import { appSenderCheck, pushSnapshots, registerIpcHandlers } from './shell/ipc';
 import { hardenKioskContents } from './shell/kiosk-contents';
 import { KioskWindow } from './shell/kiosk-window';
 import { appArguments, electronLaunchCommand } from './shell/launch';
-import { handleMediaProtocol, registerMediaScheme } from './shell/media-protocol';
+import { handleMediaProtocol } from './shell/media-protocol';
+import { registerPrivilegedSchemes } from './shell/schemes';
 import { hardenSession } from './shell/session-guard';
 import { chooseSecretCodec } from './shell/secret-codec';
 import { forwardSettingsShortcut, SETTINGS_SHORTCUT_LABEL } from './shell/settings-shortcut';
@@ -25,10 +27,12 @@ import { stopBeforeQuit } from './shell/stop-before-quit';
 import { hardenWebContents } from './shell/web-contents-guard';
 import { devToolsPolicy, mainWindowOptions, type DevToolsPolicy } from './shell/window-options';
 
-// Bundled to dist/electron/main.cjs beside preload.cjs; Vite builds dist/renderer/.
-const INDEX_HTML = join(__dirname, '../renderer/index.html');
+// Bundled to dist/electron/main.cjs beside preload.cjs; Vite builds dist/renderer/,
+// which the window loads through frame-app://app/ (shell/app-protocol.ts), never file://.
+const RENDERER_DIR = join(__dirname, '../renderer');
+const INDEX_HTML = join(RENDERER_DIR, 'index.html');
 const PRELOAD = join(__dirname, 'preload.cjs');
-const INDEX_URL = appIndexUrl(INDEX_HTML);
+const INDEX_URL = APP_INDEX_URL;
 
 // Console until the data dir is known, then also frame.log in it.
 let logger: Logger = consoleLogger('frame');
@@ -52,7 +56,7 @@ function main(): void {
     fail(error);
     return;
   }
-  registerMediaScheme(protocol);
+  registerPrivilegedSchemes(protocol);
   if (!app.requestSingleInstanceLock()) {
     logger.info(`Frame is already running with data in ${dataDir}: bringing it forward.`);
     app.quit();
@@ -95,10 +99,11 @@ function main(): void {
         launch: electronLaunchCommand({ execPath: process.execPath, isPackaged: app.isPackaged, mainScript: __filename, args, env: process.env }),
       });
       frame = running;
+      handleAppProtocol(protocol, RENDERER_DIR);
       handleMediaProtocol(protocol, running, logger);
       // The same web shell beside the kiosk: /healthz, and settings from a phone when FRAME_HTTP_HOST allows.
       const { host, port, adminToken, allowedHosts } = running.config.http;
-      web = await startWebServer({ frame: running, rendererDir: join(__dirname, '../renderer'), host, port, adminToken, allowedHosts, dataDir: running.config.dataDir, logger }).catch((error: Error) => {
+      web = await startWebServer({ frame: running, rendererDir: RENDERER_DIR, host, port, adminToken, allowedHosts, dataDir: running.config.dataDir, logger }).catch((error: Error) => {
         logger.warn(`Web shell not started on ${host}:${port} (${error.message}); the kiosk runs without it.`);
         return null;
       });
@@ -107,7 +112,7 @@ function main(): void {
         // Electronegativity cannot see options built by a function: scripts/security-scan.mjs
         // checks the literal mainWindowOptions() returns instead (window-options.test.ts pins it).
         create: () => new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD, devTools: devTools.allowed })), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
-        indexHtmlPath: INDEX_HTML,
+        indexUrl: INDEX_URL,
         setup: (created) => {
           hardenKioskContents(created.webContents, devTools, logger);
           forwardSettingsShortcut(created.webContents, INDEX_URL, logger);

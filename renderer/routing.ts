@@ -1,5 +1,5 @@
 // Two pages: the slideshow, and settings at /settings (web shell) or
-// #/settings (Electron loads index.html from disk, so it routes by hash).
+// #/settings (Electron serves one document, frame-app://app/index.html, so it routes by hash).
 // Moving between them never reloads the page: the show's connection stays.
 import { useSyncExternalStore } from 'react';
 

@@ -81,6 +81,8 @@ describe('electron-builder.yml', () => {
       enableCookieEncryption: true,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      // Electron's security checklist: the page comes through a custom scheme, so file: keeps no privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });

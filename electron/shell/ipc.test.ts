@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IpcChannels, type IpcInvokeMap } from '../../shared/channels';
 import type { FrameSnapshot } from '../../shared/display';
-import { appIndexUrl } from './app-url';
+import { APP_INDEX_URL } from './app-url';
 import { appSenderCheck, pushSnapshots, registerIpcHandlers, type InvokeEvent, type IpcMainLike, type PushTarget } from './ipc';
 import { FakeEmitter } from './test-support/fake-emitter';
 import { PayloadMessages } from './ipc-payloads';
 import { FakeFrame, sampleAutostart, sampleSnapshot } from './test-support/fake-frame';
 
-const INDEX = appIndexUrl('/app/dist/renderer/index.html');
+const INDEX = APP_INDEX_URL;
 
 type Handler = Parameters<IpcMainLike['handle']>[1];
 

@@ -21,8 +21,8 @@ class FakeWindow extends FakeEmitter implements KioskBrowserWindow {
   destroyed = false;
   /** Most tests are about other things: the page paints as soon as it loads. */
   paintsOnLoad = true;
-  loadFile(filePath: string): Promise<void> {
-    this.loaded.push(filePath);
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
     if (this.paintsOnLoad) this.emit('ready-to-show');
     return Promise.resolve();
   }
@@ -88,7 +88,7 @@ function harness({ paints = true } = {}) {
       windows.push(w);
       return w;
     },
-    indexHtmlPath: '/app/dist/renderer/index.html',
+    indexUrl: 'frame-app://app/index.html',
     setup: wire,
     logger,
     timers,
@@ -102,7 +102,7 @@ describe('KioskWindow', () => {
     const window = kiosk.open();
     expect(windows).toEqual([window]);
     expect(wire).toHaveBeenCalledWith(window);
-    expect(window.loaded).toEqual(['/app/dist/renderer/index.html']);
+    expect(window.loaded).toEqual(['frame-app://app/index.html']);
     expect(window.shown).toBe(0);
     window.emit('ready-to-show');
     expect(window.shown).toBe(1);
@@ -131,13 +131,13 @@ describe('KioskWindow', () => {
 
   it('logs a failed load instead of crashing the main process', async () => {
     const { kiosk, logger } = harness();
-    const original = FakeWindow.prototype.loadFile;
-    FakeWindow.prototype.loadFile = () => Promise.reject(new Error('ERR_FILE_NOT_FOUND'));
+    const original = FakeWindow.prototype.loadURL;
+    FakeWindow.prototype.loadURL = () => Promise.reject(new Error('ERR_FILE_NOT_FOUND'));
     try {
       kiosk.open();
       await new Promise((r) => setTimeout(r, 0));
     } finally {
-      FakeWindow.prototype.loadFile = original;
+      FakeWindow.prototype.loadURL = original;
     }
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('ERR_FILE_NOT_FOUND'));
   });
@@ -168,7 +168,7 @@ describe('KioskWindow', () => {
     expect(windows).toHaveLength(2);
     const second = windows[1]!;
     expect(first.destroyed).toBe(true);
-    expect(second.loaded).toEqual(['/app/dist/renderer/index.html']);
+    expect(second.loaded).toEqual(['frame-app://app/index.html']);
     expect(wire).toHaveBeenCalledWith(second);
     expect(kiosk.current).toBe(second);
   });

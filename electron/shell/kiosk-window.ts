@@ -18,7 +18,7 @@ export interface KioskBrowserWindow {
     forcefullyCrashRenderer(): void;
   };
   on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
-  loadFile(filePath: string): Promise<void>;
+  loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
   focus(): void;
@@ -36,7 +36,8 @@ export interface KioskTimers {
 
 export interface KioskWindowOptions<W extends KioskBrowserWindow> {
   create(): W;
-  indexHtmlPath: string;
+  /** The app's page, frame-app://app/index.html (app-url.ts). */
+  indexUrl: string;
   /** Per-window wiring (snapshot push and the like), run for every new window before it loads. */
   setup?(window: W): void;
   logger: Logger;
@@ -88,8 +89,8 @@ export class KioskWindow<W extends KioskBrowserWindow> {
     window.webContents.on('render-process-gone', (_event, details) => this.onGone(window, details));
     this.watchHangs(window);
     this.options.setup?.(window);
-    window.loadFile(this.options.indexHtmlPath).catch((error: unknown) => {
-      this.options.logger.error(`Could not load ${this.options.indexHtmlPath}: ${(error as Error).message}`);
+    window.loadURL(this.options.indexUrl).catch((error: unknown) => {
+      this.options.logger.error(`Could not load ${this.options.indexUrl}: ${(error as Error).message}`);
     });
     return window;
   }

@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type * as NodeFs from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcChannels } from '../../shared/channels';
 import { ConfigError, type StartFrameOptions } from '../core/frame-types';
@@ -91,8 +90,8 @@ vi.mock('electron', async () => {
       BrowserWindow.created.push(this);
       h.events.push('window');
     }
-    loadFile(path: string) {
-      this.loaded.push(path);
+    loadURL(url: string) {
+      this.loaded.push(url);
       return Promise.resolve();
     }
     show = vi.fn();
@@ -140,6 +139,7 @@ type ElectronFake = {
   dialog: { showErrorBox: ReturnType<typeof vi.fn> };
   ipcMain: { handlers: Map<string, unknown> };
   Menu: { setApplicationMenu: ReturnType<typeof vi.fn> };
+  protocol: { registerSchemesAsPrivileged: ReturnType<typeof vi.fn>; handle: ReturnType<typeof vi.fn> };
 };
 
 let electron: ElectronFake;
@@ -183,7 +183,7 @@ describe('electron/main.ts', () => {
     let options: StartFrameOptions | null = null;
     h.start = async (o) => ((options = o), frame);
     await boot();
-    expect(h.events).toEqual(['registerScheme', 'lock', 'startFrame', 'handleScheme', 'webServer', 'window']);
+    expect(h.events).toEqual(['registerScheme', 'lock', 'startFrame', 'handleScheme', 'handleScheme', 'webServer', 'window']);
     expect(options).toMatchObject({
       argv: process.argv.slice(2),
       defaultDataDir: dataDir,
@@ -196,7 +196,10 @@ describe('electron/main.ts', () => {
     const [window] = electron.BrowserWindow.created;
     expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: true });
     expect(String(window!.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
-    expect(window!.loaded[0]).toMatch(/renderer[\\/]index\.html$/);
+    // The page comes through frame-app://, never file:// (and the scheme is answered from the built renderer).
+    expect(window!.loaded).toEqual(['frame-app://app/index.html']);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('frame-app', expect.any(Function));
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'frame-app' }), expect.objectContaining({ scheme: 'frame-media' })]);
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(
       [IpcChannels.getSnapshot, IpcChannels.getSettings, IpcChannels.saveSettings, IpcChannels.testConnection, IpcChannels.listProjects, IpcChannels.getAutostart, IpcChannels.setAutostart].sort(),
     );
@@ -215,7 +218,7 @@ describe('electron/main.ts', () => {
     await boot();
     const [window] = electron.BrowserWindow.created;
     const contents = window!.webContents;
-    contents.url = pathToFileURL(window!.loaded[0]!).href;
+    contents.url = window!.loaded[0]!;
     const event = { preventDefault: vi.fn() };
     contents.emit('before-input-event', event, { type: 'keyDown', key: 'F2', isAutoRepeat: false, shift: false, control: false, alt: false, meta: false });
     expect(event.preventDefault).toHaveBeenCalled();
@@ -227,7 +230,7 @@ describe('electron/main.ts', () => {
     h.start = async () => frame;
     await boot();
     const [window] = electron.BrowserWindow.created;
-    const appUrl = pathToFileURL(window!.loaded[0]!).href;
+    const appUrl = window!.loaded[0]!;
     const handler = electron.ipcMain.handlers.get(IpcChannels.listProjects) as (event: unknown, ...args: unknown[]) => Promise<unknown>;
     expect(await handler({ sender: window!.webContents, senderFrame: { url: appUrl, parent: null } }, 'gar')).toBe(frame.settings.projects);
     expect(() => handler({ sender: window!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, 'gar')).toThrow('Not allowed.');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mediaPath, videoPath } from '../../shared/media';
 import { MEDIA_ORIGIN } from './media-origin';
-import { handleMediaProtocol, MEDIA_SCHEME, mediaRequestHandler, registerMediaScheme, type ProtocolHandlerRegistry } from './media-protocol';
+import { handleMediaProtocol, mediaRequestHandler, type ProtocolHandlerRegistry } from './media-protocol';
 import { FakeFrame } from './test-support/fake-frame';
 
 function setup() {
@@ -11,15 +11,6 @@ function setup() {
 }
 
 describe('frame-media scheme', () => {
-  it('is registered privileged: standard, secure, fetch and streaming', () => {
-    const protocol = { registerSchemesAsPrivileged: vi.fn() };
-    registerMediaScheme(protocol);
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'frame-media', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
-    ]);
-    expect(MEDIA_SCHEME.privileges).not.toHaveProperty('bypassCSP');
-  });
-
   it('is answered by the handler', async () => {
     const { frame } = setup();
     let registered: Parameters<ProtocolHandlerRegistry['handle']>[1] | null = null;

@@ -10,10 +10,6 @@ import type { RunningFrame } from '../core/frame-types';
 import { MEDIA_HOST } from './media-origin';
 import type { GuardLogger } from './session-guard';
 
-export interface PrivilegedSchemeRegistry {
-  registerSchemesAsPrivileged(schemes: CustomScheme[]): void;
-}
-
 export interface ProtocolHandlerRegistry {
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
 }
@@ -24,11 +20,6 @@ export const MEDIA_SCHEME: CustomScheme = {
   // stream: <video> can play while the body is still arriving.
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
 };
-
-/** Must run before the app's ready event (Electron's rule for privileged schemes). */
-export function registerMediaScheme(protocol: PrivilegedSchemeRegistry): void {
-  protocol.registerSchemesAsPrivileged([MEDIA_SCHEME]);
-}
 
 const plain = (status: number, text: string) => new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 

@@ -40,11 +40,18 @@ describe('hardenSession', () => {
   it('puts the CSP on every response', () => {
     const { session } = hardened();
     const callback = vi.fn();
-    const details: HeadersReceivedDetails = { responseHeaders: { 'content-type': ['text/html'] } };
+    const details: HeadersReceivedDetails = { url: 'frame-app://app/index.html', responseHeaders: { 'content-type': ['text/html'] } };
     session.headersListener!(details, callback);
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicy()] },
     });
+  });
+
+  it('leaves media its own sandboxing policy', () => {
+    const { session } = hardened();
+    const callback = vi.fn();
+    session.headersListener!({ url: 'frame-media://media/media/a.jpg?w=1&h=1&fit=fit', responseHeaders: { 'Content-Security-Policy': ["sandbox; default-src 'none'"] } }, callback);
+    expect(callback).toHaveBeenCalledWith({});
   });
 
   it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen'])('denies the %s permission request', (permission) => {

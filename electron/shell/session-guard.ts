@@ -2,9 +2,11 @@
 // (camera, geolocation, notifications, …) and every device (USB, HID, serial)
 // is refused, downloads never start.
 // A photo frame needs none of them.
+import { ELECTRON_MEDIA_SCHEME } from '../../shared/channels';
 import { withContentSecurityPolicy } from './csp';
 
 export interface HeadersReceivedDetails {
+  url: string;
   responseHeaders?: Record<string, string[]>;
 }
 
@@ -26,6 +28,8 @@ export interface GuardLogger {
 
 export function hardenSession(session: HardenableSession, logger?: GuardLogger): void {
   session.webRequest.onHeadersReceived((details, callback) => {
+    // Photos and videos keep their own, stricter policy (sandbox; default-src 'none').
+    if (details.url.startsWith(`${ELECTRON_MEDIA_SCHEME}:`)) return callback({});
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });
   session.setPermissionRequestHandler((_webContents, permission, callback) => {

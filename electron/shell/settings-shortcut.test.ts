@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IpcChannels } from '../../shared/channels';
-import { appIndexUrl } from './app-url';
+import { APP_INDEX_URL } from './app-url';
 import { forwardSettingsShortcut, isOpenSettingsShortcut, type KeyInput, type ShortcutContents } from './settings-shortcut';
 import { FakeEmitter, FakeEvent } from './test-support/fake-emitter';
 
-const INDEX = appIndexUrl('/app/dist/renderer/index.html');
+const INDEX = APP_INDEX_URL;
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
   type: 'keyDown',

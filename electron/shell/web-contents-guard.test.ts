@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { appIndexUrl } from './app-url';
+import { APP_INDEX_URL } from './app-url';
 import { FakeEmitter, FakeEvent } from './test-support/fake-emitter';
 import { hardenWebContents, type GuardableWebContents } from './web-contents-guard';
 
-const INDEX = appIndexUrl('/app/dist/renderer/index.html');
+const INDEX = APP_INDEX_URL;
 
 class FakeWebContents extends FakeEmitter implements GuardableWebContents {
   openHandler: Parameters<GuardableWebContents['setWindowOpenHandler']>[0] | null = null;
