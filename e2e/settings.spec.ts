@@ -202,13 +202,13 @@ test('beyond loopback the settings need the admin token, asked for once per tab'
   await page.route('**/api/admin-token', (route) => route.fulfill({ status: 403, json: { error: 'only shown on the frame itself' } }));
 
   for (const path of ['/api/settings', '/api/projects?q=', '/api/autostart']) expect((await fetch(`${phone}${path}`)).status).toBe(401);
-  expect((await fetch(`${phone}/api/settings`, { method: 'PUT', body: '{"projectId":""}' })).status).toBe(401);
+  expect((await fetch(`${phone}/api/settings`, { method: 'PUT', body: '{"projectId":""}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
   const { required, token } = (await (await fetch(`${local}/api/admin-token`)).json()) as { required: boolean; token: string };
   expect(required).toBe(true);
 
   await page.goto(`${phone}/settings`);
   const prompt = page.getByTestId('admin-token-prompt');
-  await expect(prompt).toContainText('Enter the admin token shown on the frame’s screen or in its log');
+  await expect(prompt).toContainText('Enter the admin token shown on the frame’s screen');
   await prompt.getByLabel('Token').fill('not-the-token');
   await prompt.getByRole('button', { name: 'Continue' }).click();
   await expect(prompt).toContainText('not accepted');
@@ -240,6 +240,7 @@ test('screenshots at 800×480 and 1920×1080', async ({ page, wix, launchFrame }
   const frame = await launchFrame({ ...FIRST_RUN, FRAME_SLIDE_SECONDS: '' });
   const saved = await fetch(`${frame.url}/api/settings`, {
     method: 'PUT',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ authMode: 'apiKey', apiKey: TEST_KEY, siteId: TEST_SITE, projectId: PROJECT_A, scheduleEnabled: true }),
   });
   expect(saved.status).toBe(200);

@@ -16,7 +16,7 @@ export type HttpFetch = (url: string, init: { method: string; headers: Record<st
 export class AdminTokenRequired extends Error {
   override name = 'AdminTokenRequired';
   constructor() {
-    super('Settings need the admin token shown on the frame’s screen or in its log.');
+    super('Settings need the admin token shown on the frame’s screen.');
   }
 }
 

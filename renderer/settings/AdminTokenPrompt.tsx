@@ -36,7 +36,7 @@ export function AdminTokenPrompt({ gate }: { gate: AdminTokenGate }) {
         }}
       >
         <h2 id="admin-token-title">Admin token</h2>
-        <p id="admin-token-text">Enter the admin token shown on the frame’s screen or in its log.</p>
+        <p id="admin-token-text">Enter the admin token shown on the frame’s screen (or printed on it by “npm run cli -- admin-token”).</p>
         {prompt.rejected && (
           <p className="field__error" role="alert">
             That token was not accepted. Check it and try again.

@@ -40,7 +40,7 @@ describe('crash safety', () => {
         for (let i = 0; !stop; i++) {
           const item = sampleItem(PROJECT_A, 100 + round * 1000 + i, wix.url);
           const token = await signWixEvent(pair.privateKey, { kind: 'created', itemId: item.id, entity: { ...item } });
-          const settings = fetch(`${frame.url}/api/settings`, { method: 'PUT', body: JSON.stringify({ slideSeconds: 2 + (i % 50), captions: i % 2 ? 'title' : 'none' }) });
+          const settings = fetch(`${frame.url}/api/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slideSeconds: 2 + (i % 50), captions: i % 2 ? 'title' : 'none' }) });
           const event = fetch(frame.webhookUrl, { method: 'POST', body: token });
           const results = await Promise.allSettled([settings, event]);
           writes += results.filter((r) => r.status === 'fulfilled' && r.value.ok).length;

@@ -19,7 +19,7 @@ export async function handleSettingsRoute(req: IncomingMessage, res: ServerRespo
   }
   if (!GUARDED.has(path)) return false;
   if (!guard.allows(req)) {
-    send(res, 401, { error: 'admin token required: see the frame screen or its log' });
+    send(res, 401, { error: 'admin token required: see the frame’s settings screen, or run npm run cli -- admin-token on the frame' });
     return true;
   }
   const method = req.method ?? 'GET';
