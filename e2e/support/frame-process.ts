@@ -56,6 +56,11 @@ export class FrameProcess {
     return this;
   }
 
+  /** The frame's process id, for memory readings from /proc. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** SIGKILL: no chance to finish anything (crash tests). */
   kill(): void {
     this.child?.kill('SIGKILL');
