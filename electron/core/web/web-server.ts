@@ -13,7 +13,6 @@ import { createAdminGuard } from './admin-guard';
 import { handleSettingsRoute } from './settings-routes';
 import { SseHub } from './sse-hub';
 import { listen } from '../util/listen';
-import { BoundedMap } from '../util/bounded-set';
 import { createRequestGate, type Refusal } from './request-gate';
 import { PAGE_SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
@@ -44,7 +43,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const unsubscribe = frame.onSnapshot((snapshot) => hub.broadcast(SNAPSHOT_EVENT, snapshot));
 
   const gate = createRequestGate({ bindHost: options.host, port: () => (server.address() as AddressInfo).port, allowedHosts: options.allowedHosts ?? [] });
-  const loggedRefusals = new BoundedMap<string, true>(100);
+  const loggedRefusals = new Set<string>();
 
   const server = createServer((req, res) => {
     for (const [name, value] of PAGE_SECURITY_HEADERS) res.setHeader(name, value);
@@ -58,10 +57,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
-    // Each distinct reason once, so a hostile page cannot flood the log.
-    if (!loggedRefusals.has(refusal.message)) {
-      loggedRefusals.set(refusal.message, true);
-      logger.warn(`Web shell: ${req.method} ${req.url?.slice(0, 100)} from ${req.socket.remoteAddress}: ${refusal.message}`);
+    // Each distinct reason once, and at most 100 of them, so a hostile page cannot flood the log.
+    if (!loggedRefusals.has(refusal.message) && loggedRefusals.size < 100) {
+      loggedRefusals.add(refusal.message);
+      const more = loggedRefusals.size === 100 ? ' (further refusals are not logged)' : '';
+      logger.warn(`Web shell: ${req.method} ${req.url?.slice(0, 100)} from ${req.socket.remoteAddress}: ${refusal.message}${more}`);
     }
     req.resume();
     res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
