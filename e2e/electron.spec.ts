@@ -71,7 +71,7 @@ test('the kiosk shows the demo gallery through the preload bridge and frame-medi
       return { bridge: bridge ? Object.keys(bridge).sort() : null, require: typeof scope.require, process: typeof scope.process };
     });
     expect(exposed).toEqual({
-      bridge: ['getAutostart', 'getSettings', 'getSnapshot', 'listProjects', 'mediaOrigin', 'onOpenSettings', 'onSnapshot', 'saveSettings', 'setAutostart', 'testConnection'],
+      bridge: ['getAutostart', 'getSettings', 'getSnapshot', 'listProjects', 'mediaOrigin', 'onOpenSettings', 'onSnapshot', 'saveSettings', 'setAutostart', 'setupLink', 'testConnection'],
       require: 'undefined',
       process: 'undefined',
     });

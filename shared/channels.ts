@@ -3,7 +3,7 @@
 
 import type { FrameSnapshot } from './display';
 import type { SettingsPatch } from './settings';
-import type { AutostartMethod, AutostartStatus, ConnectionResult, ProjectsResult, SaveSettingsResult, SettingsApi } from './settings-api';
+import type { AutostartMethod, AutostartStatus, ConnectionResult, ProjectsResult, SaveSettingsResult, SettingsApi, SetupLink } from './settings-api';
 import type { PublicSettings } from './settings';
 
 export const IpcChannels = {
@@ -19,6 +19,8 @@ export const IpcChannels = {
   listProjects: 'settings:list-projects',
   getAutostart: 'settings:get-autostart',
   setAutostart: 'settings:set-autostart',
+  /** The phone's way into the settings, for the QR code (null when the web shell is not running). */
+  setupLink: 'settings:setup-link',
 } as const;
 
 export interface IpcInvokeMap {
@@ -29,6 +31,7 @@ export interface IpcInvokeMap {
   [IpcChannels.listProjects]: { request: [query: string]; response: ProjectsResult };
   [IpcChannels.getAutostart]: { request: []; response: AutostartStatus };
   [IpcChannels.setAutostart]: { request: [enabled: boolean, method: AutostartMethod]; response: AutostartStatus };
+  [IpcChannels.setupLink]: { request: []; response: SetupLink | null };
 }
 
 export interface IpcPushMap {
@@ -43,6 +46,8 @@ export interface PreloadApi extends SettingsApi {
   onSnapshot(listener: (snapshot: FrameSnapshot) => void): () => void;
   /** The kiosk's keyboard shortcut asks the page to show its settings. Returns unsubscribe. */
   onOpenSettings(listener: () => void): () => void;
+  /** The QR code's link: the kiosk window is always the frame's own screen. */
+  setupLink(): Promise<SetupLink | null>;
   /** Scheme + host the renderer prefixes media paths with. */
   mediaOrigin: string;
 }

@@ -8,6 +8,8 @@ export interface ConnectionResult {
   ok: boolean;
   /** A sentence for the person: what worked, or precisely what failed. */
   message: string;
+  /** On success, the site's projects (as listProjects('') gives them), so one can be picked before saving. */
+  projects?: ProjectChoice[];
 }
 
 export interface ProjectChoice {
@@ -52,7 +54,21 @@ export const SettingsPaths = {
   autostart: '/api/autostart', // GET, PUT {enabled, method}
   /** GET, answered only to the frame itself (loopback peer): the token to show on its screen. */
   adminToken: '/api/admin-token',
+  /** GET, answered only to the frame itself (loopback peer and Host): the phone's way in, as SetupLink. */
+  setupLink: '/api/setup-link',
 } as const;
+
+/**
+ * How a phone on the same network reaches this frame's settings, for the QR
+ * code on the frame's own screen. `url` carries the admin token, when one is
+ * needed, in its fragment (#token=…), which browsers never send to a server.
+ */
+export type SetupLink =
+  | { reachable: true; url: string; /** The QR code: one string per row, "1" for a dark module. */ qr: string[] }
+  | { reachable: false; /** FRAME_HTTP_HOST now: loopback, so phones cannot connect. */ host: string };
+
+/** The fragment key that carries the admin token in a setup link. */
+export const SETUP_TOKEN_KEY = 'token';
 
 /** Header carrying the admin token when the web shell listens beyond loopback. */
 export const ADMIN_TOKEN_HEADER = 'x-frame-admin-token';

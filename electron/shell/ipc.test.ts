@@ -103,6 +103,7 @@ const INVOKE_CHANNELS = Object.keys({
   [IpcChannels.listProjects]: 0,
   [IpcChannels.getAutostart]: 0,
   [IpcChannels.setAutostart]: 0,
+  [IpcChannels.setupLink]: 0,
 } satisfies Record<keyof IpcInvokeMap, 0>);
 
 describe('settings handlers', () => {

@@ -5,6 +5,7 @@
 // page sends is shape-checked here (./ipc-payloads) before the core sees it.
 import { IpcChannels, type IpcInvokeMap } from '../../shared/channels';
 import type { FrameSnapshot } from '../../shared/display';
+import type { SetupLink } from '../../shared/settings-api';
 import type { RunningFrame } from '../core/frame-types';
 import { isAppUrl } from './app-url';
 import { autostartMethodFrom, PayloadMessages, projectQueryFrom, settingsPatchFrom } from './ipc-payloads';
@@ -26,8 +27,8 @@ export interface IpcMainLike {
 }
 
 export type SnapshotSource = Pick<RunningFrame, 'getSnapshot' | 'onSnapshot'>;
-/** What the invoke handlers answer from. */
-export type IpcFrame = Pick<RunningFrame, 'getSnapshot' | 'settings'>;
+/** What the invoke handlers answer from; setupLink comes from the web shell beside the kiosk, when it runs. */
+export type IpcFrame = Pick<RunningFrame, 'getSnapshot' | 'settings'> & { setupLink?: () => SetupLink | null };
 
 /** True for the top frame of the current main window showing the app's index.html. */
 export type SenderCheck = (event: InvokeEvent) => boolean;
@@ -70,6 +71,7 @@ export function invokeHandlers(frame: IpcFrame): InvokeHandlers {
       if (typeof enabled !== 'boolean' || !checkedMethod) return { ...(await settings.getAutostart()), message: PayloadMessages.autostart };
       return settings.setAutostart(enabled, checkedMethod);
     },
+    [IpcChannels.setupLink]: () => frame.setupLink?.() ?? null,
   };
 }
 

@@ -31,6 +31,7 @@ describe('createPreloadApi', () => {
       listProjects: 0,
       getAutostart: 0,
       setAutostart: 0,
+      setupLink: 0,
       mediaOrigin: 0,
     } satisfies Record<keyof PreloadApi, 0>;
     expect(Object.keys(api).sort()).toEqual(Object.keys(members).sort());

@@ -42,6 +42,7 @@ export function createPreloadApi(ipc: IpcRendererLike, mediaOrigin: string): Pre
     listProjects: (query) => invoke(IpcChannels.listProjects, query),
     getAutostart: () => invoke(IpcChannels.getAutostart),
     setAutostart: (enabled, method) => invoke(IpcChannels.setAutostart, enabled, method),
+    setupLink: () => invoke(IpcChannels.setupLink),
     mediaOrigin,
   };
 }

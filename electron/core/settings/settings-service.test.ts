@@ -52,7 +52,11 @@ describe('settings operations', () => {
   it('tests, saves, lists projects with covers and counts, and picking one starts its show', async () => {
     await start();
     const connection = { authMode: 'apiKey' as const, apiKey: TEST_KEY, siteId: TEST_SITE };
-    expect(await frame.settings.testConnection(connection)).toEqual({ ok: true, message: 'Connected to Wix: 2 projects found. Pick one below.' });
+    const tested = await frame.settings.testConnection(connection);
+    // The test lists the projects at once, before anything is saved.
+    expect(tested).toEqual({ ok: true, message: 'Connected to Wix: 2 projects found. Pick one below to start the show.', projects: expect.arrayContaining([expect.objectContaining({ id: PROJECT_A, itemCount: 5 })]) });
+    expect(tested.projects).toHaveLength(2);
+    expect((await frame.settings.getSettings()).authMode).toBe('none');
     expect((await frame.settings.saveSettings(connection)).ok).toBe(true);
     const listed = await frame.settings.listProjects('');
     expect(listed).toEqual({

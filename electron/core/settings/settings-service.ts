@@ -18,6 +18,8 @@ export interface SettingsServiceOptions {
 
 /** At most this many projects get an item count (one request each). */
 const COUNTED_PROJECTS = 30;
+/** Listing stops here; the search finds the rest. */
+const MAX_PROJECTS = 500;
 
 export class SettingsService implements SettingsApi {
   private readonly listedListeners = new Set<(projects: readonly ProjectChoice[]) => void>();
@@ -69,12 +71,15 @@ export class SettingsService implements SettingsApi {
     const client = clientFor(settings, this.options.apiBaseUrl, { maxAttempts: 2, retryBudgetMs: 10_000 });
     if (!client) return { ok: false, message: 'Choose a sign-in method and fill in its fields first.' };
     try {
+      // The projects come with the answer, so the picker lists them before anything is saved.
+      const projects = await this.projectsOf(client, '');
+      const found = `${projects.length} project${projects.length === 1 ? '' : 's'}`;
+      if (projects.length === 0) return { ok: true, message: 'Connected to Wix, but the site has no Portfolio projects yet: add one in your Wix dashboard.', projects };
       if (settings.projectId) {
         const { items } = await client.listProjectItems(settings.projectId);
-        return { ok: true, message: `Connected to Wix: the project has ${items.length} photo${items.length === 1 ? '' : 's'} to show.` };
+        return { ok: true, message: `Connected to Wix: ${found} found; the one chosen has ${items.length} photo${items.length === 1 ? '' : 's'} to show.`, projects };
       }
-      const { projects } = await client.listProjects();
-      return { ok: true, message: `Connected to Wix: ${projects.length} project${projects.length === 1 ? '' : 's'} found. Pick one below.` };
+      return { ok: true, message: `Connected to Wix: ${found} found. Pick one below to start the show.`, projects };
     } catch (error) {
       return { ok: false, message: error instanceof WixError ? error.message : `Connection failed: ${(error as Error).message}` };
     }
@@ -84,24 +89,30 @@ export class SettingsService implements SettingsApi {
     const client = clientFor(this.effective(), this.options.apiBaseUrl, { maxAttempts: 2, retryBudgetMs: 10_000 });
     if (!client) return { ok: false, message: 'Connect to Wix first: choose a sign-in method and save it.' };
     try {
-      const projects: ProjectChoice[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Awaited<ReturnType<typeof client.listProjects>> = query.trim() ? await client.queryProjects(query.trim(), cursor ?? undefined) : await client.listProjects(cursor ?? undefined);
-        projects.push(...page.projects);
-        cursor = page.nextCursor;
-      } while (cursor && projects.length < 500);
-      await Promise.all(
-        projects.slice(0, COUNTED_PROJECTS).map(async (project) => {
-          const count = await client.countProjectItems(project.id).catch(() => null);
-          if (count !== null) project.itemCount = count;
-        }),
-      );
-      for (const listener of this.listedListeners) listener(projects);
-      return { ok: true, projects };
+      return { ok: true, projects: await this.projectsOf(client, query) };
     } catch (error) {
       return { ok: false, message: error instanceof WixError ? error.message : `Could not list projects: ${(error as Error).message}` };
     }
+  }
+
+  /** Projects whose title starts with the query (all when empty), the first ones with their photo counts. */
+  private async projectsOf(client: NonNullable<ReturnType<typeof clientFor>>, query: string): Promise<ProjectChoice[]> {
+    const projects: ProjectChoice[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof client.listProjects>> = query.trim() ? await client.queryProjects(query.trim(), cursor ?? undefined) : await client.listProjects(cursor ?? undefined);
+      projects.push(...page.projects);
+      cursor = page.nextCursor;
+    } while (cursor && projects.length < MAX_PROJECTS);
+    await Promise.all(
+      projects.slice(0, COUNTED_PROJECTS).map(async (project) => {
+        const count = await client.countProjectItems(project.id).catch(() => null);
+        if (count !== null) project.itemCount = count;
+      }),
+    );
+    // The picker is about to show their covers: the media routes may serve them now.
+    for (const listener of this.listedListeners) listener(projects);
+    return projects;
   }
 
   getAutostart() {

@@ -37,6 +37,8 @@ describe('ProblemList', () => {
   it('points a rejected key at the key field', () => {
     const [problem] = new ProblemList().assemble({ ...calm, wixError: 'Wix refused the API key (401): check it in the settings.' });
     expect(problem!.field).toBe('apiKey');
+    const [oauth] = new ProblemList().assemble({ ...calm, wixError: "Wix refused the credentials (HTTP 401): check the OAuth app's client ID, client secret and instance ID." });
+    expect(oauth!.field).toBe('clientId');
   });
 
   it('puts setup first and leaves out Wix errors while not connected', () => {

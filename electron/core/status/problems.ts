@@ -35,8 +35,15 @@ export function wixProblem(input: ProblemInputs): Found | null {
     area: 'wix',
     message: `Wix cannot be reached: ${trimSentence(input.wixError)}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : 'Photos appear once it can.'}`,
     action: 'The frame keeps retrying by itself; if this lasts, check the network and the Wix connection in the settings.',
-    field: /key|sign-in|unauthori[sz]ed|forbidden|401|403/i.test(input.wixError) ? 'apiKey' : /project/i.test(input.wixError) ? 'projectId' : 'authMode',
+    field: wixField(input.wixError),
   };
+}
+
+/** The field that fixes a Wix error: the sign-in method's own fields for refused credentials. */
+function wixField(error: string): StatusProblem['field'] {
+  if (/OAuth/.test(error)) return 'clientId';
+  if (/key|sign-in|credentials|unauthori[sz]ed|forbidden|401|403/i.test(error)) return 'apiKey';
+  return /project/i.test(error) ? 'projectId' : 'authMode';
 }
 
 export function screenProblem(input: ProblemInputs): Found | null {

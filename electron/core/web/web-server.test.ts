@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -252,6 +253,41 @@ describe('video addresses', () => {
       expect(internal.mediaRequests).toEqual([]);
     } finally {
       await internal.stop();
+    }
+  });
+});
+
+describe('setup link', () => {
+  /** node:http lets a test name any Host, as a rebinding page or a proxy would. */
+  const getWithHost = (url: string, host: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(url, { headers: { host } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject).end();
+    });
+
+  it('is answered to the frame itself only, and says that loopback keeps phones out', async () => {
+    const mine = await fetch(`${web.url}/api/setup-link`);
+    expect(await mine.json()).toEqual({ reachable: false, host: '127.0.0.1' });
+    const rebound = await getWithHost(`${web.url}/api/setup-link`, `attacker.example:${new URL(web.url).port}`);
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toContain('reachable');
+  });
+
+  it('beyond loopback, is the LAN address with the port and the admin token in the fragment', async () => {
+    const wide = await startWebServer({ frame, rendererDir: join(tmpdir(), 'none'), host: '0.0.0.0', port: 0, adminToken: 'a-long-admin-token', dataDir: await mkdtemp(join(tmpdir(), 'frame-web-')), logger: silentLogger });
+    try {
+      const port = new URL(wide.url).port;
+      const link = (await (await fetch(`http://127.0.0.1:${port}/api/setup-link`)).json()) as { reachable: boolean; url: string; qr: string[] };
+      expect(link.reachable).toBe(true);
+      expect(link.url).toMatch(new RegExp(`^http://[^/]+:${port}/settings#token=a-long-admin-token$`));
+      expect(link.url).not.toMatch(/127\.0\.0\.1|0\.0\.0\.0/);
+      expect(wide.setupLink()).toEqual(link);
+    } finally {
+      await wide.close();
     }
   });
 });

@@ -17,6 +17,8 @@ import { createRequestGate, type Refusal } from './request-gate';
 import { PAGE_SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 import { publicState } from './public-state';
+import { isFrameItself, setupLink } from './setup-link';
+import { SettingsPaths, type SetupLink } from '../../../shared/settings-api';
 
 export interface WebServerOptions {
   frame: RunningFrame;
@@ -33,6 +35,8 @@ export interface WebServerOptions {
 
 export interface RunningWebServer {
   url: string;
+  /** The address (and QR code) a phone on the same network opens for the settings. */
+  setupLink(): SetupLink;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const hub = new SseHub();
   const guard = await createAdminGuard(options.host, options.adminToken, options.dataDir, logger);
   const unsubscribe = frame.onSnapshot((snapshot) => hub.broadcast(SNAPSHOT_EVENT, snapshot));
+  let port = options.port;
+  // Asked for rarely (a screen that shows the QR); the interfaces are read each time, so a new DHCP lease shows.
+  const linkNow = () => setupLink({ bindHost: options.host, port, token: guard.token });
 
   const gate = createRequestGate({ bindHost: options.host, port: () => (server.address() as AddressInfo).port, allowedHosts: options.allowedHosts ?? [] });
   const loggedRefusals = new Set<string>();
@@ -83,6 +90,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       case WebPaths.events:
         return hub.connect(req, res, SNAPSHOT_EVENT, frame.getSnapshot());
+      case SettingsPaths.setupLink:
+        // It carries the admin token: only for the frame's own screen.
+        if (!isFrameItself(req)) return sendJson(res, 403, { error: 'Refused: the setup link is only shown on the frame itself.' });
+        return sendJson(res, 200, linkNow());
     }
     if (url.pathname.startsWith('/media/')) return serveMedia(url, req, res);
     if (url.pathname.startsWith('/video/')) return serveVideo(url, req, res);
@@ -116,8 +127,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   const listening = await listen(server, options.port, options.host);
+  port = Number(new URL(listening.url).port);
   return {
     url: listening.url,
+    setupLink: linkNow,
     async close() {
       unsubscribe();
       hub.close();

@@ -2,16 +2,20 @@
 // (client credentials for one installed instance).
 import ky from 'ky';
 import { type Clock, systemClock } from '../util/timers';
-import { WixError, describeStatus, malformed } from './errors';
+import { CREDENTIALS_TO_CHECK, WixError, describeStatus, malformed } from './errors';
 import { toWixError } from './network-error';
 
 export interface WixAuth {
+  /** What a person should check when Wix refuses these credentials. */
+  readonly toCheck: string;
   headers(): Promise<Record<string, string>>;
   /** Called after a 401, so the next headers() fetches fresh credentials. */
   invalidate(): void;
 }
 
 export class ApiKeyAuth implements WixAuth {
+  readonly toCheck = CREDENTIALS_TO_CHECK.apiKey;
+
   constructor(
     private readonly apiKey: string,
     private readonly siteId: string,
@@ -45,6 +49,7 @@ interface CachedToken {
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export class OAuthAuth implements WixAuth {
+  readonly toCheck = CREDENTIALS_TO_CHECK.oauth;
   private token: CachedToken | null = null;
   private inFlight: Promise<CachedToken> | null = null;
   private readonly clock: Clock;
@@ -86,9 +91,9 @@ export class OAuthAuth implements WixAuth {
       throw toWixError(error, timeoutMs);
     }
     if (response.status === 400) {
-      throw new WixError('auth', 'Wix refused the OAuth app credentials (HTTP 400): check the client ID, secret and instance ID.', 400);
+      throw new WixError('auth', `Wix refused the OAuth app credentials (HTTP 400): ${CREDENTIALS_TO_CHECK.oauth}.`, 400);
     }
-    if (!response.ok) throw describeStatus(response.status, 'an access token');
+    if (!response.ok) throw describeStatus(response.status, 'an access token', this.toCheck);
     const body = (await response.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;
     if (!body || typeof body.access_token !== 'string' || body.access_token === '') throw malformed('token response without access_token');
     const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 4 * 3600) * 1000;

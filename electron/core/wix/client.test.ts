@@ -70,6 +70,7 @@ describe('errors a person understands', () => {
     const error = await failure(new WixClient({ baseUrl: wix.url, auth: new ApiKeyAuth('wrong', TEST_SITE) }).listProjectItems(PROJECT_A));
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/credentials.*API key/);
+    expect(error.message).not.toMatch(/OAuth|client/i);
   });
 
   it('project not found', async () => {
@@ -192,7 +193,8 @@ describe('OAuth client credentials', () => {
     const c = new WixClient({ baseUrl: wix.url, auth: new OAuthAuth({ baseUrl: wix.url, ...OAUTH, clientSecret: 'nope' }) });
     const error = await failure(c.listProjectItems(PROJECT_A));
     expect(error.kind).toBe('auth');
-    expect(error.message).toMatch(/client ID, secret and instance ID/);
+    expect(error.message).toMatch(/client ID, client secret and instance ID/);
+    expect(error.message).not.toMatch(/API key|site ID/);
   });
 });
 

@@ -13,9 +13,15 @@ export class WixError extends Error {
   }
 }
 
-export function describeStatus(status: number, what: string): WixError {
+/** What to check when Wix refuses the credentials: only the sign-in method in use. */
+export const CREDENTIALS_TO_CHECK = {
+  apiKey: 'check the API key and the site ID',
+  oauth: "check the OAuth app's client ID, client secret and instance ID",
+} as const;
+
+export function describeStatus(status: number, what: string, toCheck = 'check the sign-in details'): WixError {
   if (status === 401 || status === 403) {
-    return new WixError('auth', `Wix refused the credentials (HTTP ${status}): check the API key and site ID, or the OAuth app's client ID, secret and instance ID.`, status);
+    return new WixError('auth', `Wix refused the credentials (HTTP ${status}): ${toCheck}.`, status);
   }
   if (status === 404) return new WixError('not-found', `Wix could not find ${what} (HTTP 404): check the project ID.`, status);
   if (status === 429) return new WixError('rate-limited', 'Wix is rate limiting this frame (HTTP 429); it will try again shortly.', status);

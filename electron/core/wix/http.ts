@@ -88,7 +88,7 @@ export class WixHttp {
     });
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new AttemptError(describeStatus(response.status, req.what), parseRetryAfter(response.headers.get('retry-after'), this.clock.now()));
+      throw new AttemptError(describeStatus(response.status, req.what, this.options.auth.toCheck), parseRetryAfter(response.headers.get('retry-after'), this.clock.now()));
     }
     // A body cut off mid-way surfaces here as a network error (retryable).
     const text = await response.text();
