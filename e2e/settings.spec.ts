@@ -40,25 +40,54 @@ test('first run opens the settings by itself', async ({ page, launchFrame }) => 
   await expect(page.getByTestId('settings')).toBeHidden();
 });
 
-test('a wrong API key gets a clear message, the right one connects, lists and shows', async ({ page, wix, launchFrame }) => {
+test('first run in one flow: sign-in method, key and site ID, Test lists the projects with covers, one tap saves and starts the show', async ({ page, wix, launchFrame }) => {
+  wix.projects.get(PROJECT_B)!.coverFileId = 'garden~mv2.jpg';
   const frame = await launchFrame(FIRST_RUN);
-  await page.goto(`${frame.url}/settings`);
+  await page.goto(frame.url);
+  await expect(page.getByTestId('first-run')).toBeVisible();
+  await expect(page.getByText('Test the connection above, and the site’s projects appear here')).toBeVisible();
   await fillConnection(page, 'wrong-key');
   await page.getByTestId('test-connection').click();
-  await expect(page.getByTestId('settings-error')).toContainText('credentials');
+  // The refusal speaks of the sign-in method chosen, not of the other one.
+  await expect(page.getByTestId('settings-error')).toContainText('Wix refused the credentials (HTTP 401): check the API key and the site ID.');
+  await expect(page.getByTestId('settings-error')).not.toContainText('OAuth');
   expect((await settingsOf(frame.url)).projectId).toBe(''); // testing saved nothing
 
   await page.locator('#field-apiKey').fill(TEST_KEY);
   await page.getByTestId('test-connection').click();
-  await expect(page.getByTestId('connection-ok')).toContainText('Connected to Wix');
-  await expect(page.getByTestId('project-option')).toHaveCount(0); // not saved yet
+  await expect(page.getByTestId('connection-ok')).toHaveText('Connected to Wix: 2 projects found. Pick one below to start the show.');
+  // Listed at once, with covers, though nothing is saved yet: no Save in between.
+  await expect(page.getByTestId('project-option')).toHaveCount(2);
+  const cover = page.locator(`[data-project-id="${PROJECT_B}"] img`);
+  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  expect((await fetch(`${frame.url}/api/settings`).then((r) => r.json())) as { authMode: string }).toMatchObject({ authMode: 'none' });
+
+  await page.locator(`[data-project-id="${PROJECT_B}"]`).click();
+  await expect(currentItem(page)).toHaveAttribute('data-item-id', itemIdsOf(wix, PROJECT_B));
+  expect(await fetch(`${frame.url}/api/settings`).then((r) => r.json())).toMatchObject({ authMode: 'apiKey', apiKeySet: true, siteId: TEST_SITE, projectId: PROJECT_B });
+});
+
+test('an OAuth refusal speaks of the OAuth fields only', async ({ page, launchFrame }) => {
+  const frame = await launchFrame(FIRST_RUN);
+  await page.goto(`${frame.url}/settings`);
+  await page.getByRole('radio', { name: 'OAuth app' }).check();
+  await page.locator('#field-clientId').fill('some-client');
+  await page.locator('#field-clientSecret').fill('wrong-secret');
+  await page.locator('#field-instanceId').fill(TEST_SITE);
+  await page.getByTestId('test-connection').click();
+  await expect(page.getByTestId('settings-error')).toContainText("check the OAuth app's client ID, client secret and instance ID");
+  await expect(page.getByTestId('settings-error')).not.toContainText('API key');
+});
+
+test('Save still works for those who save first: the projects are listed after it', async ({ page, launchFrame }) => {
+  const frame = await launchFrame(FIRST_RUN);
+  await page.goto(`${frame.url}/settings`);
+  await fillConnection(page, TEST_KEY);
   await page.locator('#field-siteId').press('Enter'); // Enter saves
-  await expect(page.getByTestId('settings-notice')).toHaveText('Saved');
+  await expect(page.getByTestId('settings-notice')).toHaveText('Saved.');
   await expect(page.locator('#field-apiKey')).toHaveValue('');
   await expect(page.locator('#field-apiKey')).toHaveAttribute('placeholder', '•••• saved');
   await expect(page.getByTestId('project-option')).toHaveCount(2);
-  await page.locator(`[data-project-id="${PROJECT_B}"]`).click();
-  await expect(currentItem(page)).toHaveAttribute('data-item-id', itemIdsOf(wix, PROJECT_B));
 });
 
 test('the picker shows small covers; picking starts that show, and another swaps it live', async ({ page, wix, launchFrame }) => {
@@ -97,6 +126,7 @@ test('the picker shows small covers; picking starts that show, and another swaps
 test('a project ID that is not a GUID is refused next to the field', async ({ page, wix, launchFrame }) => {
   const frame = await launchFrame(NO_PROJECT);
   await page.goto(`${frame.url}/settings`);
+  await page.getByText('Type a project ID instead').click(); // a disclosure, folded at first
   const input = page.locator('#field-projectId');
   await input.fill('holidays-2024');
   await input.press('Enter');
@@ -126,7 +156,7 @@ test('refused fields are named one by one and nothing is saved half-way', async 
   await page.getByTestId('save-settings').click();
   await expect(page.getByTestId('field-error-slideSeconds')).toContainText('from 1 to 3600');
   await expect(page.getByTestId('field-error-webhookPublicKey')).toContainText('could not be read as an RSA public key');
-  await expect(page.getByTestId('settings-notice')).toContainText('Nothing was saved: check the 2 marked fields.');
+  await expect(page.getByTestId('settings-notice')).toContainText('Nothing was saved: see the notes under the 2 marked fields.');
   await expect(page.locator('#field-slideSeconds')).toBeFocused();
   expect(await settingsOf(frame.url)).toMatchObject({ transition: 'crossfade', screenPower: 'wlopm' });
 
@@ -141,7 +171,7 @@ test('refused fields are named one by one and nothing is saved half-way', async 
 
   await page.locator('#field-webhookPublicKey').fill('');
   await page.getByTestId('save-settings').click();
-  await expect(page.getByTestId('settings-notice')).toHaveText('Saved');
+  await expect(page.getByTestId('settings-notice')).toHaveText('Saved.');
   await expect(page.getByTestId('field-error-webhookPublicKey')).toBeHidden();
   expect(await settingsOf(frame.url)).toMatchObject({ transition: 'none', slideSeconds: 12, screenPower: 'vcgencmd' });
 });
@@ -199,7 +229,7 @@ test('beyond loopback the settings need the admin token, asked for once per tab'
   const port = new URL(frame.url).port;
   const local = `http://127.0.0.1:${port}`;
   const phone = local;
-  await page.route('**/api/admin-token', (route) => route.fulfill({ status: 403, json: { error: 'only shown on the frame itself' } }));
+  await page.route(/\/api\/(admin-token|setup-link)$/, (route) => route.fulfill({ status: 403, json: { error: 'only shown on the frame itself' } }));
 
   for (const path of ['/api/settings', '/api/projects?q=', '/api/autostart']) expect((await fetch(`${phone}${path}`)).status).toBe(401);
   expect((await fetch(`${phone}/api/settings`, { method: 'PUT', body: '{"projectId":""}', headers: { 'content-type': 'application/json' } })).status).toBe(401);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAdminTokenGate, TOKEN_STORAGE_KEY, type TokenStorage } from './admin-token';
+import { createAdminTokenGate, tokenFromFragment, TOKEN_STORAGE_KEY, type TokenStorage } from './admin-token';
 
 function memoryStorage(initial: Record<string, string> = {}): TokenStorage & { data: Record<string, string> } {
   const data = { ...initial };
@@ -72,5 +72,14 @@ describe('admin token gate', () => {
     void gate.ask(false);
     gate.submit('t0k3n');
     expect(gate.current()).toBe('t0k3n');
+  });
+});
+
+describe('a token from the setup QR code', () => {
+  it('is read from the fragment, and nothing else is', () => {
+    expect(tokenFromFragment('#token=abcDEF-123_x')).toBe('abcDEF-123_x');
+    expect(tokenFromFragment('#token=')).toBeNull();
+    expect(tokenFromFragment('')).toBeNull();
+    expect(tokenFromFragment('#/settings')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 // the person for it (once per browser tab: sessionStorage); the frame's own
 // screen reads it from the shell and shows it, so it can be typed elsewhere.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { SETUP_TOKEN_KEY } from '../../shared/settings-api';
 
 export const TOKEN_STORAGE_KEY = 'frame-admin-token';
 
@@ -76,6 +77,11 @@ export function createAdminTokenGate(storage: TokenStorage | null): AdminTokenGa
     },
     cancel: () => answer(null),
   };
+}
+
+/** The admin token a setup link (QR code) carries in its fragment ("#token=…"), if any. */
+export function tokenFromFragment(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(SETUP_TOKEN_KEY)?.trim() || null;
 }
 
 function read(storage: TokenStorage | null): string | null {

@@ -7,10 +7,10 @@ import type { FrameBridge } from './frame-bridge';
 const RETRY_MS = 2_000;
 
 /** The preload API as the renderer uses it; an older preload may lack onOpenSettings. */
-export type SnapshotApi = Pick<PreloadApi, 'getSnapshot' | 'onSnapshot' | 'mediaOrigin' | keyof SettingsApi> & Partial<Pick<PreloadApi, 'onOpenSettings'>>;
+export type SnapshotApi = Pick<PreloadApi, 'getSnapshot' | 'onSnapshot' | 'mediaOrigin' | keyof SettingsApi> & Partial<Pick<PreloadApi, 'onOpenSettings' | 'setupLink'>>;
 
 export function electronBridge(api: SnapshotApi): FrameBridge {
-  const onOpenSettings = api.onOpenSettings;
+  const { onOpenSettings, setupLink } = api;
   return {
     subscribe(listener, onStatus) {
       let active = true;
@@ -50,5 +50,6 @@ export function electronBridge(api: SnapshotApi): FrameBridge {
     getAutostart: () => api.getAutostart(),
     setAutostart: (enabled, method) => api.setAutostart(enabled, method),
     ...(onOpenSettings ? { onOpenSettings: (listener: () => void) => onOpenSettings(listener) } : {}),
+    ...(setupLink ? { setupLink: () => setupLink() } : {}),
   };
 }

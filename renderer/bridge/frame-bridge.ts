@@ -2,7 +2,7 @@
 // paths go out as URLs, settings are read and saved. Electron and the web
 // shell each implement it.
 import type { FrameSnapshot } from '../../shared/display';
-import type { SettingsApi } from '../../shared/settings-api';
+import type { SettingsApi, SetupLink } from '../../shared/settings-api';
 import type { AdminTokenGate } from './admin-token';
 
 /** 'reconnecting' means the last snapshot may be stale: the show goes on with it. */
@@ -15,6 +15,8 @@ export interface FrameBridge extends SettingsApi {
   mediaUrl(path: string): string;
   /** The shell asks for the settings screen (Electron's kiosk shortcut). Returns unsubscribe. */
   onOpenSettings?(listener: () => void): () => void;
+  /** The address and QR code a phone opens for the settings; null (or a rejection) anywhere but on the frame itself. */
+  setupLink?(): Promise<SetupLink | null>;
   /** Web shell only: the admin token a shell listening beyond loopback asks for. */
   adminToken?: AdminTokenGate;
 }

@@ -3,7 +3,8 @@
 // after an HTTP error it gives up (readyState CLOSED), so we open a new one.
 // Settings go over plain HTTP (web-settings-api.ts).
 import { SNAPSHOT_EVENT, WebPaths } from '../../shared/web-api';
-import { createAdminTokenGate, type AdminTokenGate, type TokenStorage } from './admin-token';
+import { SettingsPaths, type SetupLink } from '../../shared/settings-api';
+import { createAdminTokenGate, tokenFromFragment, type AdminTokenGate, type TokenStorage } from './admin-token';
 import type { FrameBridge } from './frame-bridge';
 import { isSnapshot, parseSnapshot } from './parse-snapshot';
 import { webSettingsApi, type HttpFetch } from './web-settings-api';
@@ -40,16 +41,26 @@ function browserSettingsDeps(): WebSettingsDeps {
   } catch {
     // Storage blocked: the token lives in memory only.
   }
-  return {
-    http: (url, init) => fetch(url, { ...init, cache: 'no-store' }),
-    gate: createAdminTokenGate(storage),
-  };
+  const gate = createAdminTokenGate(storage);
+  // Opened from the frame's QR code: keep the token for this tab, and take it
+  // out of the address bar (and so out of history and screenshots).
+  const fromQr = typeof location === 'undefined' ? null : tokenFromFragment(location.hash);
+  if (fromQr) {
+    gate.submit(fromQr);
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  return { http: (url, init) => fetch(url, { ...init, cache: 'no-store' }), gate };
 }
 
 export function webBridge(injected?: WebBridgeDeps, settingsDeps: WebSettingsDeps = browserSettingsDeps()): FrameBridge {
   return {
     ...webSettingsApi(settingsDeps.http, settingsDeps.gate),
     adminToken: settingsDeps.gate,
+    // Answered to the frame itself only; a phone gets 403 and shows no code.
+    setupLink: async () => {
+      const response = await settingsDeps.http(SettingsPaths.setupLink, { method: 'GET', headers: {} });
+      return response.ok ? ((await response.json()) as SetupLink) : null;
+    },
     subscribe(listener, onStatus) {
       const deps = injected ?? browserDeps();
       let active = true;

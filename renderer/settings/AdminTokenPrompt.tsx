@@ -58,14 +58,3 @@ export function AdminTokenPrompt({ gate }: { gate: AdminTokenGate }) {
     </div>
   );
 }
-
-/** On the frame's own screen: the token to type on a phone, in small print. */
-export function FrameTokenNote({ gate }: { gate: AdminTokenGate }) {
-  const token = useStore(gate.state, (s) => s.shownOnFrame);
-  if (!token) return null;
-  return (
-    <p className="frame-token" data-testid="frame-admin-token">
-      To change settings from a phone or computer, open this frame’s address followed by /settings and enter the admin token <code>{token}</code>
-    </p>
-  );
-}

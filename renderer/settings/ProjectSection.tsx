@@ -26,6 +26,7 @@ export function ProjectSection({ mediaUrl, onChosen }: Props) {
   const projects = useSettings((s) => s.projects);
   const saving = useSettings((s) => s.saving);
   const connectionEdited = useSettings((s) => (s.form && s.saved ? isConnectionChanged(patchFromForm(s.form, s.saved)) : false));
+  const tested = useSettings((s) => s.connection.state === 'ok' && !!s.connection.projects);
   const demo = useFrame((s) => s.snapshot?.status.demo ?? false);
   const [query, setQuery] = useState('');
   const searched = useDebounced(query, SEARCH_PAUSE_MS);
@@ -58,8 +59,8 @@ export function ProjectSection({ mediaUrl, onChosen }: Props) {
       </p>
       {locked && <p className="field__locked">{lockedNote('projectId', demo)}</p>}
 
-      {!connected || connectionEdited ? (
-        <p className="section__hint">{connectionEdited ? 'Save the connection to list the projects it can reach.' : 'Connect to Wix above and save, and the site’s projects appear here.'}</p>
+      {(!connected || connectionEdited) && !tested ? (
+        <p className="section__hint">Test the connection above, and the site’s projects appear here: tap one to start its show.</p>
       ) : (
         <>
           {projects.searchable && (
@@ -126,39 +127,44 @@ function ManualProjectId({ disabled, onUse }: { disabled: boolean; onUse: (id: s
   const model = useModel();
   const error = useSettings((s) => s.errors.projectId);
   const [id, setId] = useState('');
+  const [open, setOpen] = useState(false);
   const field = 'projectId';
+  // Most people pick from the list: typing an ID is folded away until needed (or refused).
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={controlId(field)}>
-        Or type a project ID
-      </label>
-      <div className="field__body">
-        <div className="field__control">
-          <input
-            id={controlId(field)}
-            value={id}
-            placeholder="123e4567-e89b-12d3-a456-426614174000"
-            spellCheck={false}
-            autoComplete="off"
-            autoCapitalize="off"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`hint-${field}${error ? ` error-${field}` : ''}`}
-            onChange={(e) => {
-              setId(e.target.value);
-              model.clearError(field);
-            }}
-            onKeyDown={(e) => {
-              stopSubmit(e);
-              if (e.key === 'Enter') onUse(id);
-            }}
-          />
-          <button type="button" className="button" data-testid="use-project-id" disabled={disabled || !id.trim()} onClick={() => onUse(id)}>
-            Use this project
-          </button>
+    <details className="disclosure" open={open || !!error} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Type a project ID instead</summary>
+      <div className="field">
+        <label className="field__label" htmlFor={controlId(field)}>
+          Project ID
+        </label>
+        <div className="field__body">
+          <div className="field__control">
+            <input
+              id={controlId(field)}
+              value={id}
+              placeholder="123e4567-e89b-12d3-a456-426614174000"
+              spellCheck={false}
+              autoComplete="off"
+              autoCapitalize="off"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`hint-${field}${error ? ` error-${field}` : ''}`}
+              onChange={(e) => {
+                setId(e.target.value);
+                model.clearError(field);
+              }}
+              onKeyDown={(e) => {
+                stopSubmit(e);
+                if (e.key === 'Enter') onUse(id);
+              }}
+            />
+            <button type="button" className="button" data-testid="use-project-id" disabled={disabled || !id.trim()} onClick={() => onUse(id)}>
+              Use this project
+            </button>
+          </div>
+          <FieldNotes field={field} hint="For a project the key can read but not list." note={null} error={error} />
         </div>
-        <FieldNotes field={field} hint="For a project the key can read but not list." note={null} error={error} />
       </div>
-    </div>
+    </details>
   );
 }
 

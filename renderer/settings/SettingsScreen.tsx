@@ -1,18 +1,22 @@
 // The settings screen: one calm scrolling page under a bar that always shows
-// Save and the way back. Escape goes back; Enter in a field saves.
+// Save and the way back. Escape goes back; Enter in a field saves. Leaving
+// with unsaved changes asks first.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Settings } from '../../shared/settings';
 import type { FrameBridge } from '../bridge/frame-bridge';
 import { navigate } from '../routing';
-import { AdminTokenPrompt, FrameTokenNote } from './AdminTokenPrompt';
+import { AdminTokenPrompt } from './AdminTokenPrompt';
 import { AutostartSection } from './AutostartSection';
 import { ConnectionSection } from './ConnectionSection';
-import { controlId } from './fields';
+import { focusField } from './fields';
+import { LeaveDialog } from './LeaveDialog';
 import { ModelContext } from './model-context';
+import { ProblemsSummary } from './ProblemsSummary';
 import { ProjectSection } from './ProjectSection';
 import { ScheduleSection } from './ScheduleSection';
 import { createSettingsModel, type SettingsModel } from './settings-model';
+import { SetupQr } from './SetupQr';
 import { ShowSection } from './ShowSection';
 import './settings.css';
 
@@ -22,8 +26,11 @@ export function SettingsScreen({ bridge, backHref }: { bridge: FrameBridge; back
   const [model] = useState(() => createSettingsModel(bridge));
   const phase = useStore(model.store, (s) => s.phase);
   const loadError = useStore(model.store, (s) => s.loadError);
+  const firstRun = useStore(model.store, (s) => s.saved !== null && s.saved.authMode === 'none');
+  const [asking, setAsking] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const back = useCallback(() => navigate(backHref), [backHref]);
+  const leave = useCallback(() => navigate(backHref), [backHref]);
+  const back = useCallback(() => (model.isDirty() ? setAsking(true) : leave()), [model, leave]);
 
   useEffect(() => {
     void model.load();
@@ -32,13 +39,22 @@ export function SettingsScreen({ bridge, backHref }: { bridge: FrameBridge; back
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || bridge.adminToken?.state.getState().prompt) return;
+      if (e.key !== 'Escape' || e.defaultPrevented || asking || bridge.adminToken?.state.getState().prompt) return;
       e.preventDefault();
       back();
     };
+    // A browser tab closed or reloaded with changes: the browser asks. Not in the
+    // Electron kiosk (bridge without adminToken), where it would silently block reloads.
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (bridge.adminToken && model.isDirty()) e.preventDefault();
+    };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [back, bridge]);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [back, bridge, model, asking]);
 
   return (
     <ModelContext.Provider value={model}>
@@ -55,7 +71,13 @@ export function SettingsScreen({ bridge, backHref }: { bridge: FrameBridge; back
           <NoticeLine model={model} />
         </header>
         <main className="settings__page">
-          {bridge.adminToken && <FrameTokenNote gate={bridge.adminToken} />}
+          {firstRun && (
+            <p className="section__lead" data-testid="first-run">
+              Welcome! Connect this frame to your Wix site: choose how it signs in, paste the details, test, and tap the project to show.
+            </p>
+          )}
+          {firstRun && <SetupQr />}
+          <ProblemsSummary />
           {phase === 'loading' && <p className="section__hint">Loading the settings…</p>}
           {phase === 'failed' && (
             <div className="result result--error" role="alert" data-testid="settings-load-error">
@@ -65,9 +87,25 @@ export function SettingsScreen({ bridge, backHref }: { bridge: FrameBridge; back
               </button>
             </div>
           )}
-          {phase === 'ready' && <SettingsForm model={model} mediaUrl={bridge.mediaUrl} onChosen={back} />}
+          {phase === 'ready' && <SettingsForm model={model} mediaUrl={bridge.mediaUrl} onChosen={leave} />}
+          {phase === 'ready' && !firstRun && (
+            <section className="section" aria-labelledby="section-phone">
+              <h2 id="section-phone">From a phone</h2>
+              <SetupQr />
+            </section>
+          )}
         </main>
         {bridge.adminToken && <AdminTokenPrompt gate={bridge.adminToken} />}
+        {asking && (
+          <LeaveDialog
+            onSave={async () => {
+              setAsking(false);
+              if (await saveAndShowErrors(model)) leave();
+            }}
+            onDiscard={leave}
+            onStay={() => setAsking(false)}
+          />
+        )}
       </div>
     </ModelContext.Provider>
   );
@@ -92,18 +130,13 @@ function SettingsForm({ model, mediaUrl, onChosen }: { model: SettingsModel; med
   );
 }
 
-/** Saves; when refused, takes the person to the first field named. */
-async function saveAndShowErrors(model: SettingsModel): Promise<void> {
-  if (await model.save()) return;
+/** Saves; when refused, takes the person to the first field named. True when saved. */
+async function saveAndShowErrors(model: SettingsModel): Promise<boolean> {
+  if (await model.save()) return true;
   const first = Object.keys(model.store.getState().errors)[0] as keyof Settings | undefined;
-  if (!first) return;
   // After React has drawn the error, so the screen reader reads it with the field.
-  requestAnimationFrame(() => {
-    const box = document.getElementById(controlId(first));
-    const target = box?.matches('input, textarea, select') ? box : box?.querySelector<HTMLElement>('input:not([disabled]), textarea, select');
-    target?.focus();
-    box?.scrollIntoView({ block: 'center' });
-  });
+  if (first) requestAnimationFrame(() => focusField(first));
+  return false;
 }
 
 function SaveButton({ model, disabled }: { model: SettingsModel; disabled: boolean }) {

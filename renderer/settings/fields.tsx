@@ -12,22 +12,43 @@ type TextFormField = { [F in FormField]: SettingsForm[F] extends string ? F : ne
 /** id of a field's control; the screen focuses it when a save names its error. */
 export const controlId = (field: keyof Settings) => `field-${field}`;
 
+/** Scrolls to a field and focuses its control (the first enabled one of a group). */
+export function focusField(field: keyof Settings): boolean {
+  const box = document.getElementById(controlId(field));
+  box?.closest('details')?.setAttribute('open', '');
+  const target = box?.matches('input, textarea, select') ? box : box?.querySelector<HTMLElement>('input:not([disabled]), textarea, select');
+  target?.focus();
+  box?.scrollIntoView({ block: 'center' });
+  return !!box;
+}
+
 function useFieldState(field: keyof Settings) {
   const error = useSettings((s) => s.errors[field]);
   const locked = useSettings((s) => !!s.saved?.lockedByEnv.includes(field));
   const demo = useFrame((s) => s.snapshot?.status.demo ?? false);
-  return { error, locked, note: locked ? lockedNote(field, demo) : null };
+  return { error, locked, note: locked ? lockedNote(field, demo) : null, problem: !!useFieldProblem(field) };
 }
 
-function describedBy(field: keyof Settings, parts: { hint: boolean; note: boolean; error: boolean }): string | undefined {
-  const ids = [parts.hint && `hint-${field}`, parts.note && `note-${field}`, parts.error && `error-${field}`].filter(Boolean);
+/** A problem the frame has now that this field fixes (setup is said by the first-run screen itself). */
+export function useFieldProblem(field: keyof Settings) {
+  return useFrame((s) => s.snapshot?.status.problems.find((p) => p.field === field && p.area !== 'setup'));
+}
+
+function describedBy(field: keyof Settings, parts: { hint: boolean; note: boolean; error: boolean; problem?: boolean }): string | undefined {
+  const ids = [parts.hint && `hint-${field}`, parts.note && `note-${field}`, parts.error && `error-${field}`, parts.problem && `problem-${field}`].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-/** The lines under a control: hint, locked note, error. */
+/** The lines under a control: hint, locked note, error, and the frame's current problem it fixes. */
 export function FieldNotes({ field, hint, note, error }: { field: keyof Settings; hint?: ReactNode; note: string | null; error: string | undefined }) {
+  const problem = useFieldProblem(field);
   return (
     <>
+      {problem && (
+        <p className="field__problem" id={`problem-${field}`} data-testid={`field-problem-${field}`}>
+          {problem.message} {problem.action}
+        </p>
+      )}
       {hint && (
         <p className="field__hint" id={`hint-${field}`}>
           {hint}
@@ -65,7 +86,7 @@ interface TextFieldProps {
 export function TextField({ field, label, hint, placeholder, unit, short, inputMode, type = 'text', multiline, wide }: TextFieldProps) {
   const model = useModel();
   const value = useSettings((s) => s.form?.[field] ?? '');
-  const { error, locked, note } = useFieldState(field);
+  const { error, locked, note, problem } = useFieldState(field);
   // Where to find a value no longer matters once the environment fixes it.
   const shownHint = locked ? undefined : hint;
   const common = {
@@ -74,7 +95,8 @@ export function TextField({ field, label, hint, placeholder, unit, short, inputM
     placeholder,
     readOnly: locked,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy(field, { hint: !!shownHint, note: !!note, error: !!error }),
+    'aria-describedby': describedBy(field, { hint: !!shownHint, note: !!note, error: !!error, problem }),
+    onBlur: () => model.judge(field),
     spellCheck: false,
     autoComplete: 'off',
     autoCapitalize: 'off',
@@ -117,10 +139,10 @@ type ChoiceFormField = { [F in FormField]: SettingsForm[F] extends string ? (str
 export function ChoiceField<F extends ChoiceFormField>({ field, label, options, hint }: { field: F; label: string; options: Option<SettingsForm[F]>[]; hint?: ReactNode }) {
   const model = useModel();
   const value = useSettings((s) => s.form?.[field]);
-  const { error, locked, note } = useFieldState(field);
+  const { error, locked, note, problem } = useFieldState(field);
   const shownHint = locked ? undefined : hint;
   return (
-    <fieldset className="field" id={controlId(field)} aria-describedby={describedBy(field, { hint: !!shownHint, note: !!note, error: !!error })}>
+    <fieldset className="field" id={controlId(field)} aria-describedby={describedBy(field, { hint: !!shownHint, note: !!note, error: !!error, problem })}>
       <legend className="field__label">{label}</legend>
       <div className="field__body">
         <div className="choice" role="presentation">
@@ -141,14 +163,14 @@ export function ChoiceField<F extends ChoiceFormField>({ field, label, options, 
 export function SwitchField({ field, label, hint }: { field: 'scheduleEnabled'; label: string; hint?: ReactNode }) {
   const model = useModel();
   const checked = useSettings((s) => s.form?.[field] ?? false);
-  const { error, locked, note } = useFieldState(field);
+  const { error, locked, note, problem } = useFieldState(field);
   return (
     <div className="field">
       <label className="field__label" htmlFor={controlId(field)}>
         {label}
       </label>
       <div className="field__body">
-        <Switch id={controlId(field)} checked={checked} disabled={locked} onChange={(on) => model.edit(field, on)} describedBy={describedBy(field, { hint: !!hint, note: !!note, error: !!error })} />
+        <Switch id={controlId(field)} checked={checked} disabled={locked} onChange={(on) => model.edit(field, on)} describedBy={describedBy(field, { hint: !!hint, note: !!note, error: !!error, problem })} />
         <FieldNotes field={field} hint={hint} note={note} error={error} />
       </div>
     </div>

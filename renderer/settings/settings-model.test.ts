@@ -23,7 +23,7 @@ function fakeApi(start: Partial<Settings> = {}, projects: ProjectChoice[] = []) 
     },
     async testConnection(patch) {
       tests.push(patch);
-      return patch.apiKey === 'good' ? { ok: true, message: 'Connected to Wix' } : { ok: false, message: 'Wix refused the credentials (HTTP 401)' };
+      return patch.apiKey === 'good' ? { ok: true, message: 'Connected to Wix', projects } : { ok: false, message: 'Wix refused the credentials (HTTP 401)' };
     },
     async listProjects(query) {
       queries.push(query);
@@ -61,13 +61,13 @@ describe('settings model', () => {
     expect(await model.save()).toBe(false);
     const state = model.store.getState();
     expect(state.errors.slideSeconds).toMatch(/Seconds per photo must be a number of seconds from 1 to 3600/);
-    expect(state.notice).toEqual({ kind: 'error', text: 'Nothing was saved: check Seconds per photo.' });
+    expect(state.notice).toEqual({ kind: 'error', text: 'Nothing was saved: see the note under Seconds per photo.' });
     expect(shell.current().transition).toBe('crossfade');
     model.edit('slideSeconds', '8');
     expect(model.store.getState().errors.slideSeconds).toBeUndefined();
     expect(await model.save()).toBe(true);
     expect(shell.current()).toMatchObject({ slideSeconds: 8, transition: 'none' });
-    expect(model.store.getState().notice).toEqual({ kind: 'saved', text: 'Saved' });
+    expect(model.store.getState().notice).toEqual({ kind: 'saved', text: 'Saved.' });
   });
 
   it('tests the connection with what is typed, without saving', async () => {
@@ -149,5 +149,55 @@ describe('settings model', () => {
     expect(model.store.getState().autostart.status?.installed).toEqual({ xdg: false, systemd: true });
     await model.setAutostart(false, 'systemd');
     expect(model.store.getState().autostart.status?.installed).toEqual({ xdg: false, systemd: false });
+  });
+
+  it('a good test lists its projects at once; a search looks among them until the connection is saved', async () => {
+    const many = Array.from({ length: SEARCH_FROM + 1 }, (_, i) => ({ id: `p${i}`, title: i === 0 ? 'Garden' : `Holiday ${i}` }));
+    const shell = fakeApi({}, many);
+    const model = createSettingsModel(shell.api);
+    await model.load();
+    model.edit('authMode', 'apiKey');
+    model.edit('apiKey', 'good');
+    model.edit('siteId', GUID);
+    await model.testConnection();
+    expect(model.store.getState().projects).toMatchObject({ state: 'ready', searchable: true });
+    expect(model.store.getState().projects.list).toHaveLength(many.length);
+    await model.loadProjects('gar');
+    expect(model.store.getState().projects.list.map((p) => p.id)).toEqual(['p0']);
+    expect(shell.queries).toEqual([]); // nothing asked of the shell with an unsaved connection
+    // One tap: connection and project saved together.
+    expect(await model.chooseProject(GUID)).toBe(true);
+    expect(shell.saves).toEqual([{ authMode: 'apiKey', apiKey: 'good', siteId: GUID, projectId: GUID }]);
+    // An edit after the test makes the list wait for a new test.
+    model.edit('siteId', '');
+    expect(model.store.getState().connection).toEqual({ state: 'idle', message: '' });
+  });
+
+  it('knows when there are unsaved changes', async () => {
+    const model = createSettingsModel(fakeApi().api);
+    await model.load();
+    expect(model.isDirty()).toBe(false);
+    model.edit('slideSeconds', '20');
+    expect(model.isDirty()).toBe(true);
+    model.edit('slideSeconds', '15');
+    expect(model.isDirty()).toBe(false);
+    model.edit('apiKey', 'typed secret');
+    expect(model.isDirty()).toBe(true);
+  });
+
+  it('judges a changed field by the schema when it is left, before any Save', async () => {
+    const model = createSettingsModel(fakeApi().api);
+    await model.load();
+    model.judge('slideSeconds'); // unchanged: no verdict
+    expect(model.store.getState().errors).toEqual({});
+    model.edit('pollSeconds', '0');
+    model.judge('pollSeconds');
+    expect(model.store.getState().errors.pollSeconds).toBe('The Wix check interval must be a number of seconds from 1 to 86400.');
+    model.edit('siteId', 'not-a-guid');
+    model.judge('siteId');
+    expect(model.store.getState().errors.siteId).toMatch(/^Site ID must be the site ID, a GUID/);
+    model.edit('siteId', GUID);
+    model.judge('siteId');
+    expect(model.store.getState().errors.siteId).toBeUndefined();
   });
 });

@@ -2,10 +2,10 @@
 // form being edited, field errors, and the connection, project list and
 // start-on-boot panels. One store per visit, so every visit starts fresh.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { isGuid, LABELS, type FieldErrors, type PublicSettings, type SettingsPatch } from '../../shared/settings';
+import { checkField, isGuid, LABELS, type FieldErrors, type PublicSettings, type SettingsPatch } from '../../shared/settings';
 import type { AutostartMethod, AutostartStatus, ProjectChoice, SettingsApi } from '../../shared/settings-api';
 import { autostartSteps } from './autostart-steps';
-import { CONNECTION_FIELDS, formFromSettings, hasSavedConnection, isConnectionChanged, patchFromForm, type FormField, type SettingsForm } from './form-state';
+import { CONNECTION_FIELDS, formFromSettings, hasSavedConnection, isConnectionChanged, parseNumber, patchFromForm, type FormField, type SettingsForm } from './form-state';
 
 /** More projects than this and the picker offers a search field. */
 export const SEARCH_FROM = 8;
@@ -25,7 +25,8 @@ export interface SettingsModelState {
   errors: FieldErrors;
   saving: boolean;
   notice: Notice | null;
-  connection: { state: 'idle' | 'testing' | 'ok' | 'failed'; message: string };
+  /** `projects`: what a good test found with the typed (unsaved) connection. */
+  connection: { state: 'idle' | 'testing' | 'ok' | 'failed'; message: string; projects?: ProjectChoice[] };
   projects: { state: 'idle' | 'loading' | 'ready' | 'failed'; list: ProjectChoice[]; message: string; query: string; searchable: boolean };
   autostart: { status: AutostartStatus | null; busy: boolean; error: string | null };
 }
@@ -34,6 +35,10 @@ export interface SettingsModel {
   store: StoreApi<SettingsModelState>;
   load(): Promise<void>;
   edit<F extends FormField>(field: F, value: SettingsForm[F]): void;
+  /** Judges a typed field by the schema's rule (on leaving it), so the problem shows before Save. */
+  judge(field: FormField): void;
+  /** Whether the form holds changes that are not saved. */
+  isDirty(): boolean;
   /** For fields outside the form (the typed project ID). */
   clearError(field: keyof FieldErrors): void;
   /** Saves the form's changes (plus `extra`); true when everything was saved. */
@@ -63,6 +68,10 @@ export function createSettingsModel(api: SettingsApi): SettingsModel {
   const set = store.setState;
   const get = store.getState;
   let projectRequest = 0;
+  const isChanged = (field: FormField) => {
+    const { form, saved } = get();
+    return !!form && !!saved && field in patchFromForm(form, saved);
+  };
 
   const model: SettingsModel = {
     store,
@@ -94,6 +103,19 @@ export function createSettingsModel(api: SettingsApi): SettingsModel {
       });
     },
 
+    judge(field) {
+      const form = get().form;
+      if (!form || !isChanged(field)) return;
+      const value = form[field];
+      const checked = checkField(field, typeof value === 'string' && (field === 'slideSeconds' || field === 'pollSeconds') ? parseNumber(value) : value);
+      if (!checked.ok) set((s) => ({ errors: { ...s.errors, [field]: checked.problem } }));
+    },
+
+    isDirty() {
+      const { form, saved } = get();
+      return !!form && !!saved && Object.keys(patchFromForm(form, saved)).length > 0;
+    },
+
     clearError(field) {
       const { [field]: _fixed, ...rest } = get().errors;
       set({ errors: rest });
@@ -115,7 +137,7 @@ export function createSettingsModel(api: SettingsApi): SettingsModel {
           return false;
         }
         // Keep what the person typed in fields the patch did not touch (none, normally).
-        set({ saved: result.settings, form: formFromSettings(result.settings), errors: {}, notice: { kind: 'saved', text: 'Saved' } });
+        set({ saved: result.settings, form: formFromSettings(result.settings), errors: {}, notice: { kind: 'saved', text: 'Saved.' } });
         if (isConnectionChanged(patch) && hasSavedConnection(result.settings)) void model.loadProjects(get().projects.query);
         return true;
       } catch (error) {
@@ -132,7 +154,10 @@ export function createSettingsModel(api: SettingsApi): SettingsModel {
       set({ connection: { state: 'testing', message: 'Trying to reach Wix…' } });
       try {
         const result = await api.testConnection(patchFromForm(form, saved));
-        set({ connection: { state: result.ok ? 'ok' : 'failed', message: result.message } });
+        if (get().connection.state !== 'testing') return; // edited meanwhile: this answer is about other values
+        set({ connection: { state: result.ok ? 'ok' : 'failed', message: result.message, ...(result.ok && result.projects ? { projects: result.projects } : {}) } });
+        // The picker lists what the test found at once: one tap saves the connection and the project.
+        if (result.ok && result.projects) set({ projects: { state: 'ready', list: result.projects, message: '', query: '', searchable: result.projects.length > SEARCH_FROM } });
       } catch (error) {
         set({ connection: { state: 'failed', message: `The frame could not test the connection: ${messageOf(error)}` } });
       }
@@ -140,6 +165,13 @@ export function createSettingsModel(api: SettingsApi): SettingsModel {
 
     async loadProjects(query) {
       const request = ++projectRequest;
+      const tested = get().connection.projects;
+      if (tested && isConnectionChanged(patchFromForm(get().form!, get().saved!))) {
+        // Not saved yet: search what the test found (Wix matches titles by prefix, so do we).
+        const prefix = query.toLowerCase();
+        set((s) => ({ projects: { ...s.projects, state: 'ready', query, list: tested.filter((p) => p.title.toLowerCase().startsWith(prefix)) } }));
+        return;
+      }
       set((s) => ({ projects: { ...s.projects, state: 'loading', query } }));
       try {
         const result = await api.listProjects(query);
@@ -191,8 +223,8 @@ export function createSettingsModel(api: SettingsApi): SettingsModel {
 
 function refusedText(errors: FieldErrors): string {
   const fields = Object.keys(errors) as (keyof typeof LABELS)[];
-  if (fields.length === 1) return `Nothing was saved: check ${LABELS[fields[0]!] ?? 'the marked field'}.`;
-  return `Nothing was saved: check the ${fields.length} marked fields.`;
+  if (fields.length === 1) return `Nothing was saved: see the note under ${LABELS[fields[0]!] ?? 'the marked field'}.`;
+  return `Nothing was saved: see the notes under the ${fields.length} marked fields.`;
 }
 
 function messageOf(error: unknown): string {

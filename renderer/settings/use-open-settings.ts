@@ -1,5 +1,6 @@
 // The ways into settings besides the corner: by itself on first run, the
-// Electron kiosk's shortcut (via the bridge) and "s" or "," on a keyboard.
+// Electron kiosk's shortcut (via the bridge), and on a keyboard in either
+// shell F2, Ctrl+, (Cmd+,), S or ",". The README lists the same keys.
 import { useEffect } from 'react';
 import type { FrameBridge } from '../bridge/frame-bridge';
 import type { Route } from '../routing';
@@ -22,8 +23,7 @@ export function useOpenSettings(route: Route, bridge: Pick<FrameBridge, 'onOpenS
   useEffect(() => {
     if (route.page !== 'slideshow') return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
-      if (e.key === 's' || e.key === 'S' || e.key === ',') {
+      if (isSettingsKey(e)) {
         e.preventDefault();
         open();
       }
@@ -31,4 +31,11 @@ export function useOpenSettings(route: Route, bridge: Pick<FrameBridge, 'onOpenS
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [route.page, open]);
+}
+
+/** F2, Ctrl+, or Cmd+, (as in the kiosk), and S or "," alone. */
+export function isSettingsKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat'>): boolean {
+  if (e.altKey || e.repeat) return false;
+  if (e.ctrlKey || e.metaKey) return e.key === ',';
+  return e.key === 'F2' || e.key === 's' || e.key === 'S' || e.key === ',';
 }

@@ -1,10 +1,13 @@
 // Calm full-screen messages shown instead of photos.
+import { SetupQr } from '../settings/SetupQr';
 
 export function EmptyState({ setupNeeded }: { setupNeeded: boolean }) {
   return (
     <div className="notice" data-testid="empty">
       <p className="notice__title">No photos yet</p>
       <p className="notice__hint">{setupNeeded ? 'Connect this frame to a Wix Portfolio project to begin.' : 'Add photos to your Wix Portfolio project.'}</p>
+      <p className="notice__hint">To open the settings on this screen, press and hold its top-left corner for two seconds.</p>
+      <SetupQr wall />
     </div>
   );
 }
