@@ -1,7 +1,7 @@
 // The settings screen against a real web shell and a fake Wix: first run,
 // connection errors, the project picker, live project switching, field
-// errors, start on boot, the admin token beyond loopback, and screenshots.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// errors, start on boot, the admin token beyond loopback (screenshots: screens.spec.ts).
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -261,41 +261,4 @@ test('the frame’s own screen needs no prompt and shows the token in small prin
   await expect(page.getByTestId('project-option')).toHaveCount(2);
   await expect(page.getByTestId('frame-admin-token')).toContainText(token);
   await expect(page.getByTestId('admin-token-prompt')).toBeHidden();
-});
-
-test('screenshots at 800×480 and 1920×1080', async ({ page, wix, launchFrame }, testInfo) => {
-  wix.projects.get(PROJECT_A)!.coverFileId = 'cover~mv2.jpg';
-  wix.projects.get(PROJECT_B)!.coverFileId = 'garden~mv2.jpg';
-  // Saved (not environment-fixed) settings: the screen as people mostly see it.
-  const frame = await launchFrame({ ...FIRST_RUN, FRAME_SLIDE_SECONDS: '' });
-  const saved = await fetch(`${frame.url}/api/settings`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ authMode: 'apiKey', apiKey: TEST_KEY, siteId: TEST_SITE, projectId: PROJECT_A, scheduleEnabled: true }),
-  });
-  expect(saved.status).toBe(200);
-  const dir = join('test-results', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  for (const [width, height] of [
-    [800, 480],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.goto(`${frame.url}/settings`);
-    await expect(page.getByTestId('project-option')).toHaveCount(2);
-    await expect.poll(() => page.locator('.project__cover').evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete))).toBe(true);
-    // Every target is at least 48 px tall, and nothing is wider than the screen.
-    const small = await page.locator('.settings button:visible, .settings input:visible:not([type=radio], [type=checkbox]), .choice__option:visible').evaluateAll((els) =>
-      els.filter((el) => el.getBoundingClientRect().height < 47.5).map((el) => el.outerHTML.slice(0, 80)),
-    );
-    expect(small).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    const name = `settings-${width}x${height}`;
-    const shot = await page.screenshot();
-    writeFileSync(join(dir, `${name}.png`), shot);
-    await testInfo.attach(name, { body: shot, contentType: 'image/png' });
-    const full = await page.screenshot({ fullPage: true });
-    writeFileSync(join(dir, `${name}-full.png`), full);
-    await testInfo.attach(`${name}-full`, { body: full, contentType: 'image/png' });
-  }
 });

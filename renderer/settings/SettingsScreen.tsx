@@ -87,7 +87,7 @@ export function SettingsScreen({ bridge, backHref }: { bridge: FrameBridge; back
               </button>
             </div>
           )}
-          {phase === 'ready' && <SettingsForm model={model} mediaUrl={bridge.mediaUrl} onChosen={leave} />}
+          {phase === 'ready' && <SettingsForm model={model} mediaUrl={bridge.mediaUrl} onChosen={leave} firstRun={firstRun} />}
           {phase === 'ready' && !firstRun && (
             <section className="section" aria-labelledby="section-phone">
               <h2 id="section-phone">From a phone</h2>
@@ -111,7 +111,8 @@ export function SettingsScreen({ bridge, backHref }: { bridge: FrameBridge; back
   );
 }
 
-function SettingsForm({ model, mediaUrl, onChosen }: { model: SettingsModel; mediaUrl: (path: string) => string; onChosen: () => void }) {
+/** The first run shows only what it takes to start the show; the rest waits for the next visit. */
+function SettingsForm({ model, mediaUrl, onChosen, firstRun }: { model: SettingsModel; mediaUrl: (path: string) => string; onChosen: () => void; firstRun: boolean }) {
   return (
     <form
       id="settings-form"
@@ -123,9 +124,15 @@ function SettingsForm({ model, mediaUrl, onChosen }: { model: SettingsModel; med
     >
       <ConnectionSection />
       <ProjectSection mediaUrl={mediaUrl} onChosen={onChosen} />
-      <ShowSection />
-      <ScheduleSection />
-      <AutostartSection />
+      {firstRun ? (
+        <p className="section__hint">The show, the night schedule and starting on boot can be set here once the frame is connected.</p>
+      ) : (
+        <>
+          <ShowSection />
+          <ScheduleSection />
+          <AutostartSection />
+        </>
+      )}
     </form>
   );
 }

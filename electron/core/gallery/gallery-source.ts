@@ -9,7 +9,8 @@ import type { GallerySnapshotFile } from './snapshot-file';
 import type { GalleryStore } from './store';
 import { GallerySync } from './sync';
 
-export const NOT_CONFIGURED = 'Frame is not connected to Wix yet: open the settings (/settings), or start with --demo.';
+/** Shown on the frame (people's words); the log line adds the developer's ways in. */
+export const NOT_CONFIGURED = 'This frame is not connected to Wix yet: open its settings to connect it.';
 
 type Connection = Pick<Settings, 'authMode' | 'apiKey' | 'siteId' | 'clientId' | 'clientSecret' | 'instanceId' | 'projectId' | 'pollSeconds'>;
 
@@ -93,7 +94,7 @@ export class GallerySource {
     const client = clientFor(settings, this.apiBaseUrl);
     if (!client || !projectId) {
       this.store.setError(NOT_CONFIGURED);
-      this.logger.warn(NOT_CONFIGURED);
+      this.logger.warn(`${NOT_CONFIGURED} (Settings at /settings of the web shell; --demo shows the built-in demo gallery.)`);
       return;
     }
     this.sync = new GallerySync({ source: client, store: this.store, projectId, pollMs: settings.pollSeconds * 1000, logger: this.logger });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NOT_CONFIGURED } from '../gallery/gallery-source';
 import { ProblemList, type ProblemInputs } from './problems';
 
 const calm: ProblemInputs = {
@@ -21,7 +22,7 @@ describe('ProblemList', () => {
     expect(first).toEqual([
       {
         area: 'wix',
-        message: 'Wix cannot be reached: Wix did not answer (timeout). The show goes on with the photos it has.',
+        message: 'Wix did not answer (timeout). The show goes on with the photos it has.',
         action: expect.stringMatching(/keeps retrying/),
         since: '2026-11-30T10:00:00.000Z',
         field: 'authMode',
@@ -32,6 +33,15 @@ describe('ProblemList', () => {
     expect(list.assemble(calm)).toEqual([]);
     now += 1000;
     expect(list.assemble({ ...calm, wixError: 'again' })[0]!.since).toBe('2026-11-30T10:01:01.000Z');
+  });
+
+  it('says a message that is not Wix’s own as Wix being out of reach', () => {
+    const [problem] = new ProblemList().assemble({ ...calm, wixError: 'getaddrinfo ENOTFOUND www.wixapis.com', hasPhotos: false });
+    expect(problem!.message).toBe('Wix cannot be reached: getaddrinfo ENOTFOUND www.wixapis.com. Photos appear once it can.');
+  });
+
+  it('leaves "not connected yet" to the setup problem, even after setup while the night pauses the gallery', () => {
+    expect(new ProblemList().assemble({ ...calm, wixError: NOT_CONFIGURED })).toEqual([]);
   });
 
   it('points a rejected key at the key field', () => {

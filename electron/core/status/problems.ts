@@ -3,6 +3,7 @@
 // area is one small function; the list remembers when each problem began.
 import type { ProblemArea, StatusProblem } from '../../../shared/display';
 import type { WebhookHealth } from '../frame-types';
+import { NOT_CONFIGURED } from '../gallery/gallery-source';
 
 export interface ProblemInputs {
   setupNeeded: boolean;
@@ -30,12 +31,19 @@ export function setupProblem(input: ProblemInputs): Found | null {
 }
 
 export function wixProblem(input: ProblemInputs): Found | null {
-  if (!input.wixError || input.setupNeeded) return null;
+  // "Not connected yet" is the setup problem's, and may outlive setup while the night pauses the gallery.
+  if (!input.wixError || input.setupNeeded || input.wixError === NOT_CONFIGURED) return null;
+  const field = wixField(input.wixError);
+  // Wix's errors are sentences of their own ("Wix refused …", "Wix is unreachable …").
+  const error = /^wix\b/i.test(input.wixError) ? trimSentence(input.wixError) : `Wix cannot be reached: ${trimSentence(input.wixError)}`;
   return {
     area: 'wix',
-    message: `Wix cannot be reached: ${trimSentence(input.wixError)}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : 'Photos appear once it can.'}`,
-    action: 'The frame keeps retrying by itself; if this lasts, check the network and the Wix connection in the settings.',
-    field: wixField(input.wixError),
+    message: `${error}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : 'Photos appear once it can.'}`,
+    action:
+      field === 'authMode'
+        ? 'The frame keeps retrying by itself; if this lasts, check the network and the Wix connection in the settings.'
+        : `Correct it in the settings; the frame tries again by itself.`,
+    field,
   };
 }
 
@@ -43,7 +51,7 @@ export function wixProblem(input: ProblemInputs): Found | null {
 function wixField(error: string): StatusProblem['field'] {
   if (/OAuth/.test(error)) return 'clientId';
   if (/key|sign-in|credentials|unauthori[sz]ed|forbidden|401|403/i.test(error)) return 'apiKey';
-  return /project/i.test(error) ? 'projectId' : 'authMode';
+  return /project ID/i.test(error) ? 'projectId' : 'authMode';
 }
 
 export function screenProblem(input: ProblemInputs): Found | null {
