@@ -112,7 +112,7 @@ describe('problems in words', () => {
     wix.failNext({ kind: 'status', status: 401 }, 5);
     await frame.sync!.syncNow().catch(() => undefined);
     const [problem] = frame.getSnapshot().status.problems;
-    expect(problem).toMatchObject({ area: 'wix', message: expect.stringMatching(/^Wix cannot be reached: .*The show goes on with the photos it has\.$/) });
+    expect(problem).toMatchObject({ area: 'wix', field: 'apiKey', message: expect.stringMatching(/^Wix refused the credentials \(HTTP 401\): check the API key and the site ID\. The show goes on with the photos it has\.$/) });
     expect(problem!.since).not.toBeNull();
   });
 });
