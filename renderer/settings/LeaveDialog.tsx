@@ -23,7 +23,7 @@ export function LeaveDialog({ onSave, onDiscard, onStay }: { onSave: () => void;
         <p id="leave-text">Some settings were changed but not saved yet.</p>
         <div className="dialog__actions">
           <button type="button" className="button button--primary" ref={first} onClick={onSave}>
-            Save and go back
+            Save
           </button>
           <button type="button" className="button" onClick={onDiscard}>
             Don’t save

@@ -15,7 +15,8 @@ export function ProblemsSummary() {
       <ul>
         {shown.map((problem) => (
           <li key={problem.area}>
-            {problem.message} {problem.action}{' '}
+            {/* Here the way to the field is the action; without one, the words say what to do. */}
+            {problem.message} {!problem.field && problem.action}
             {problem.field && (
               <button type="button" className="link-button" onClick={() => focusField(problem.field!)}>
                 Go to {LABELS[problem.field].replace(/^The\b/, 'the')}

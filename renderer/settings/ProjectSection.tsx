@@ -117,8 +117,9 @@ function ProjectOption({ project, current, disabled, mediaUrl, onChoose }: { pro
             {count} {count === 1 ? 'photo' : 'photos'}
           </span>
         )}
+        {/* Under the title, not beside it: a long title keeps the card's whole width on a phone. */}
+        {current && <span className="project__badge">Showing now</span>}
       </span>
-      {current && <span className="project__badge">Showing now</span>}
     </button>
   );
 }

@@ -90,8 +90,8 @@ export function SettingsScreen({ bridge, backHref }: { bridge: FrameBridge; back
           {phase === 'ready' && <SettingsForm model={model} mediaUrl={bridge.mediaUrl} onChosen={leave} firstRun={firstRun} />}
           {phase === 'ready' && !firstRun && (
             <section className="section" aria-labelledby="section-phone">
-              <h2 id="section-phone">From a phone</h2>
-              <SetupQr />
+              <h2 id="section-phone">From your phone</h2>
+              <SetupQr untitled />
             </section>
           )}
         </main>

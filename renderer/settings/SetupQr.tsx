@@ -39,8 +39,8 @@ function QrCode({ rows, label }: { rows: string[]; label: string }) {
   );
 }
 
-/** `wall`: the empty show, read from across a room: no addresses or variable names there. */
-export function SetupQr({ wall = false }: { wall?: boolean }) {
+/** `wall`: the empty show, read from across a room: no addresses or variable names there. `untitled`: under a heading of its own. */
+export function SetupQr({ wall = false, untitled = false }: { wall?: boolean; untitled?: boolean }) {
   const link = useSetupLink();
   if (!link) return null;
   if (!link.reachable) {
@@ -62,7 +62,7 @@ export function SetupQr({ wall = false }: { wall?: boolean }) {
     <div className={wall ? 'setup setup--wall' : 'setup'}>
       <QrCode rows={link.qr} label="QR code that opens this frame’s settings on a phone" />
       <div>
-        <p className="setup__title">Set up from your phone</p>
+        {!untitled && <p className="setup__title">Set up from your phone</p>}
         <p>Scan this with the camera of a phone on the same Wi-Fi{wall ? '.' : ' to open these settings there.'}</p>
         {!wall && (
           <p className="setup__small">

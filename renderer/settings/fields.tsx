@@ -46,7 +46,7 @@ export function FieldNotes({ field, hint, note, error }: { field: keyof Settings
     <>
       {problem && (
         <p className="field__problem" id={`problem-${field}`} data-testid={`field-problem-${field}`}>
-          {problem.message} {problem.action}
+          {problem.message}
         </p>
       )}
       {hint && (

@@ -37,7 +37,7 @@ describe('ProblemList', () => {
 
   it('says a message that is not Wix’s own as Wix being out of reach', () => {
     const [problem] = new ProblemList().assemble({ ...calm, wixError: 'getaddrinfo ENOTFOUND www.wixapis.com', hasPhotos: false });
-    expect(problem!.message).toBe('Wix cannot be reached: getaddrinfo ENOTFOUND www.wixapis.com. Photos appear once it can.');
+    expect(problem!.message).toBe('Wix cannot be reached: getaddrinfo ENOTFOUND www.wixapis.com. Photos appear once Wix answers.');
   });
 
   it('leaves "not connected yet" to the setup problem, even after setup while the night pauses the gallery', () => {

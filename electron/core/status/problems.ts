@@ -38,7 +38,7 @@ export function wixProblem(input: ProblemInputs): Found | null {
   const error = /^wix\b/i.test(input.wixError) ? trimSentence(input.wixError) : `Wix cannot be reached: ${trimSentence(input.wixError)}`;
   return {
     area: 'wix',
-    message: `${error}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : 'Photos appear once it can.'}`,
+    message: `${error}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : 'Photos appear once Wix answers.'}`,
     action:
       field === 'authMode'
         ? 'The frame keeps retrying by itself; if this lasts, check the network and the Wix connection in the settings.'
