@@ -262,3 +262,63 @@ test('the frame’s own screen needs no prompt and shows the token in small prin
   await expect(page.getByTestId('frame-admin-token')).toContainText(token);
   await expect(page.getByTestId('admin-token-prompt')).toBeHidden();
 });
+
+test('problems are said at the top of the settings and next to the field that fixes them', async ({ page, launchFrame }) => {
+  const frame = await launchFrame(FIRST_RUN);
+  await fetch(`${frame.url}/api/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ authMode: 'apiKey', apiKey: 'revoked-key', siteId: TEST_SITE, projectId: PROJECT_A }) });
+  await page.goto(`${frame.url}/settings`);
+  const summary = page.getByTestId('settings-problems');
+  await expect(summary).toContainText('Wix refused the credentials (HTTP 401): check the API key and the site ID.');
+  await expect(page.getByTestId('field-problem-apiKey')).toContainText('Wix refused the credentials');
+  await expect(page.locator('#field-apiKey')).toHaveAttribute('aria-describedby', /problem-apiKey/);
+  await summary.getByRole('button', { name: 'Go to API key' }).click();
+  await expect(page.locator('#field-apiKey')).toBeFocused();
+  // Fixed: both go away once Wix answers.
+  await page.locator('#field-apiKey').fill(TEST_KEY);
+  await page.getByTestId('save-settings').click();
+  await expect(summary).toBeHidden();
+  await expect(page.getByTestId('field-problem-apiKey')).toBeHidden();
+});
+
+test('leaving with unsaved changes asks first: keep editing, save, or leave them', async ({ page, launchFrame }) => {
+  const frame = await launchFrame({ FRAME_SLIDE_SECONDS: '' });
+  await page.goto(`${frame.url}/settings`);
+  const seconds = page.locator('#field-slideSeconds');
+  await seconds.fill('21');
+  await page.getByTestId('back-to-slideshow').click();
+  const dialog = page.getByTestId('leave-dialog');
+  await expect(dialog).toContainText('Some settings were changed but not saved yet.');
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(seconds).toHaveValue('21');
+
+  await page.keyboard.press('Escape'); // Escape leaves too, and asks the same
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Don’t save' }).click();
+  await expect(page.getByTestId('settings')).toBeHidden();
+  expect((await settingsOf(frame.url)).slideSeconds).toBe(15);
+
+  await page.keyboard.press('s');
+  await seconds.fill('22');
+  await page.getByTestId('back-to-slideshow').click();
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('settings')).toBeHidden();
+  expect((await settingsOf(frame.url)).slideSeconds).toBe(22);
+
+  // Nothing changed: no question.
+  await page.keyboard.press('s');
+  await page.getByTestId('back-to-slideshow').click();
+  await expect(page.getByTestId('settings')).toBeHidden();
+});
+
+test('the keys the README names open the settings in the web shell too: F2, Ctrl+, S and ","', async ({ page, launchFrame }) => {
+  const frame = await launchFrame();
+  await page.goto(frame.url);
+  await expect(currentItem(page)).toBeVisible();
+  for (const key of ['F2', 'Control+Comma', 's', 'Comma']) {
+    await page.keyboard.press(key);
+    await expect(page.getByTestId('settings'), key).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('settings'), key).toBeHidden();
+  }
+});
