@@ -19,16 +19,19 @@ const USAGE = `Usage:
       frame without a screen. FRAME_ADMIN_TOKEN when set, else the one kept in
       the data folder (made now if the frame has not made one yet). --demo:
       the demo's data folder.
-  frame webhook-test [--url URL] [--kind created|updated|deleted] [--project ID] [--item ID] [--media FILE_ID]
-      Sends a signed sample Wix event to a running frame (default URL
-      http://127.0.0.1:$FRAME_WEBHOOK_PORT/webhooks/wix, port 8787).`;
+  frame webhook-test [--kind updated|created|deleted] [--item ID] [--url URL] [--frame URL] [--project ID] [--media FILE_ID]
+      Sends a signed Wix event to a running frame and says what it did: by
+      default an update of the first item shown, with a visible test title,
+      which the confirming sync then turns back into Wix's version. --url is
+      the receiver (http://127.0.0.1:$FRAME_WEBHOOK_PORT/webhooks/wix, port
+      8787), --frame the web shell (http://127.0.0.1:$FRAME_HTTP_PORT, 8700).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'webhook-test') {
     const { values } = parseArgs({
       args: rest,
-      options: { url: { type: 'string' }, kind: { type: 'string', default: 'created' }, project: { type: 'string' }, item: { type: 'string' }, media: { type: 'string' } },
+      options: { url: { type: 'string' }, frame: { type: 'string' }, kind: { type: 'string', default: 'updated' }, project: { type: 'string' }, item: { type: 'string' }, media: { type: 'string' } },
     });
     const kind = values.kind;
     if (kind !== 'created' && kind !== 'updated' && kind !== 'deleted') {
@@ -36,9 +39,11 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const port = process.env.FRAME_WEBHOOK_PORT?.trim() || '8787';
+    const httpPort = process.env.FRAME_HTTP_PORT?.trim() || '8700';
     const ok = await sendTestEvent({
       dataDir: dataDirFromEnv(),
       url: values.url ?? `http://127.0.0.1:${port}/webhooks/wix`,
+      frameUrl: (values.frame ?? `http://127.0.0.1:${httpPort}`).replace(/\/+$/, ''),
       projectId: values.project ?? process.env.WIX_PROJECT_ID?.trim(),
       kind,
       itemId: values.item,
