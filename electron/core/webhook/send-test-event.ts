@@ -9,7 +9,7 @@ import type { GalleryItem } from '../../../shared/gallery';
 import type { FrameSnapshot } from '../../../shared/display';
 import { WebPaths } from '../../../shared/web-api';
 import { DEMO_PROJECT_ID } from '../demo/sample-project';
-import { CONFIRM_SYNC_MS } from './webhooks';
+import { CONFIRM_SYNC_MS } from '../source/project-events';
 import { signWixEvent } from './sign-event';
 import { ensureTestKeys } from './test-keys';
 
