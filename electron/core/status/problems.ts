@@ -38,7 +38,7 @@ export function wixProblem(input: ProblemInputs): Found | null {
   const error = /^wix\b/i.test(input.wixError) ? trimSentence(input.wixError) : `Wix cannot be reached: ${trimSentence(input.wixError)}`;
   return {
     area: 'wix',
-    message: `${error}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : 'Photos appear once Wix answers.'}`,
+    message: `${error}. ${input.hasPhotos ? 'The show goes on with the photos it has.' : field === 'authMode' ? 'Photos appear once Wix answers.' : 'Photos appear once this is put right.'}`,
     action:
       field === 'authMode'
         ? 'The frame keeps retrying by itself; if this lasts, check the network and the Wix connection in the settings.'
