@@ -18,7 +18,7 @@ describe('settings schema', () => {
     expect(result.errors).toEqual({
       slideSeconds: 'Seconds per photo must be a number of seconds from 1 to 3600.',
       transition: 'Transition must be one of: crossfade, slide, zoom-fade, none.',
-      projectId: 'Project ID must be a project ID, a GUID like 123e4567-e89b-12d3-a456-426614174000.',
+      projectId: 'Project ID must be a GUID like 123e4567-e89b-12d3-a456-426614174000, as in the project’s address in the Wix dashboard.',
       webhookPublicKey: 'Webhook public key must be a PEM public key starting with -----BEGIN PUBLIC KEY-----.',
     });
   });

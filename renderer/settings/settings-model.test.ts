@@ -195,7 +195,7 @@ describe('settings model', () => {
     expect(model.store.getState().errors.pollSeconds).toBe('The Wix check interval must be a number of seconds from 1 to 86400.');
     model.edit('siteId', 'not-a-guid');
     model.judge('siteId');
-    expect(model.store.getState().errors.siteId).toMatch(/^Site ID must be the site ID, a GUID/);
+    expect(model.store.getState().errors.siteId).toBe('Site ID must be a GUID like 123e4567-e89b-12d3-a456-426614174000, as in your site dashboard’s address.');
     model.edit('siteId', GUID);
     model.judge('siteId');
     expect(model.store.getState().errors.siteId).toBeUndefined();

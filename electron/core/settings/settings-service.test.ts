@@ -87,7 +87,7 @@ describe('settings operations', () => {
   it('an invalid project ID is refused', async () => {
     await start();
     const result = await frame.settings.saveSettings({ projectId: 'my holiday photos' });
-    expect(result).toEqual({ ok: false, errors: { projectId: expect.stringMatching(/must be a project ID, a GUID/) } });
+    expect(result).toEqual({ ok: false, errors: { projectId: expect.stringMatching(/^Project ID must be a GUID like/) } });
   });
 
   it('secrets never appear in responses, snapshots, logs or the settings file', async () => {
