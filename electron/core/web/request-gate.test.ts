@@ -88,8 +88,7 @@ describe('writes', () => {
   });
 });
 
-describe('the admin token endpoint', () => {
-  const url = '/api/admin-token';
+describe.each(['/api/admin-token', '/api/setup-link'])('what only the frame itself is given (%s)', (url) => {
 
   it('answers a loopback peer that used a loopback Host', () => {
     const g = gate({ bindHost: '0.0.0.0', allowedHosts: ['frame.local'] });
@@ -104,6 +103,7 @@ describe('the admin token endpoint', () => {
     expect(status(g, { host: 'frame.local', url })).toBe(403);
     expect(status(g, { host: `pi:${PORT}`, url })).toBe(403);
     // Dot segments and queries are no way around it.
-    for (const path of ['/api/./admin-token', '/api/admin-token?x=1', '/x/../api/admin-token']) expect(status(g, { host: 'frame.local', url: path }), path).toBe(403);
+    const name = url.slice('/api/'.length);
+    for (const path of [`/api/./${name}`, `${url}?x=1`, `/x/../api/${name}`]) expect(status(g, { host: 'frame.local', url: path }), path).toBe(403);
   });
 });

@@ -4,7 +4,8 @@
 // changed. Writes must be JSON (a cross-site form or simple fetch cannot send
 // that without a CORS preflight, which is never granted) and, whenever a
 // browser names an Origin, it must be one of the frame's own. The admin token
-// is handed only to the frame itself: a loopback peer that used a loopback Host.
+// and the setup link are handed only to the frame itself: a loopback peer that
+// used a loopback Host.
 import type { IncomingMessage } from 'node:http';
 import { hostname as osHostname, networkInterfaces } from 'node:os';
 import { SettingsPaths } from '../../../shared/settings-api';
@@ -32,6 +33,11 @@ export interface RequestGateOptions {
 export type RequestGate = (req: IncomingMessage) => Refusal | null;
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
+/** What only the frame's own screen is given: the admin token and the setup link that carries it. */
+const FRAME_ONLY: Record<string, string> = {
+  [SettingsPaths.adminToken]: 'Refused: the admin token is only shown on the frame itself.',
+  [SettingsPaths.setupLink]: 'Refused: the setup link is only shown on the frame itself.',
+};
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function systemNames(): string[] {
@@ -67,9 +73,8 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
     if (!SAFE_METHODS.has(method) && !isJson(req.headers['content-type'])) {
       return { status: 415, message: 'Refused: changes must be sent as JSON (Content-Type: application/json).' };
     }
-    if (pathOf(req) === SettingsPaths.adminToken && !(isLoopback(req.socket.remoteAddress) && LOOPBACK_NAMES.has(host.name))) {
-      return { status: 403, message: 'Refused: the admin token is only shown on the frame itself.' };
-    }
+    const frameOnly = FRAME_ONLY[pathOf(req)];
+    if (frameOnly && !(isLoopback(req.socket.remoteAddress) && LOOPBACK_NAMES.has(host.name))) return { status: 403, message: frameOnly };
     return null;
   };
 }

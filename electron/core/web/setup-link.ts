@@ -1,12 +1,11 @@
 // The address a phone on the same network opens to reach this frame's
 // settings, and its QR code (qrcode-generator, drawn by the renderer from the
 // module rows). Only the frame itself is given it: it carries the admin token.
-import type { IncomingMessage } from 'node:http';
 import { hostname as osHostname, networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import qrcode from 'qrcode-generator';
 import { SETUP_TOKEN_KEY, type SetupLink } from '../../../shared/settings-api';
 import { WebPaths } from '../../../shared/web-api';
-import { isLoopback } from './admin-guard';
+import { isLoopback } from '../util/host';
 
 export interface SetupLinkInput {
   /** FRAME_HTTP_HOST: where the web shell is bound. */
@@ -53,16 +52,4 @@ export function qrRows(text: string): string[] {
   code.make();
   const size = code.getModuleCount();
   return Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => (code.isDark(row, col) ? '1' : '0')).join(''));
-}
-
-/**
- * The frame itself: a loopback peer that also named a loopback host. A page
- * elsewhere that rebinds its own name to 127.0.0.1 names its own host, so it
- * is refused, and so is anything relayed through a proxy on this machine.
- */
-export function isFrameItself(req: IncomingMessage): boolean {
-  if (!isLoopback(req.socket.remoteAddress)) return false;
-  const host = /^(?:\[([^\]]+)\]|([^:]+))(?::\d+)?$/.exec(req.headers.host ?? '');
-  const name = (host?.[1] ?? host?.[2] ?? '').toLowerCase().replace(/\.$/, '');
-  return name === 'localhost' || isLoopback(name);
 }

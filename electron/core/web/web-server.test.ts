@@ -1,6 +1,5 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeWix } from '../demo/fake-wix';
@@ -258,22 +257,11 @@ describe('video addresses', () => {
 });
 
 describe('setup link', () => {
-  /** node:http lets a test name any Host, as a rebinding page or a proxy would. */
-  const getWithHost = (url: string, host: string) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(url, { headers: { host } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject).end();
-    });
-
   it('is answered to the frame itself only, and says that loopback keeps phones out', async () => {
     const mine = await fetch(`${web.url}/api/setup-link`);
     expect(await mine.json()).toEqual({ reachable: false, host: '127.0.0.1' });
-    const rebound = await getWithHost(`${web.url}/api/setup-link`, `attacker.example:${new URL(web.url).port}`);
-    expect(rebound.status).toBe(403);
+    const rebound = await rawRequest(`${web.url}/api/setup-link`, { headers: { host: `attacker.example:${new URL(web.url).port}` } });
+    expect(rebound.status).toBe(421);
     expect(rebound.body).not.toContain('reachable');
   });
 
@@ -286,6 +274,10 @@ describe('setup link', () => {
       expect(link.url).toMatch(new RegExp(`^http://[^/]+:${port}/settings#token=a-long-admin-token$`));
       expect(link.url).not.toMatch(/127\.0\.0\.1|0\.0\.0\.0/);
       expect(wide.setupLink()).toEqual(link);
+      // A name the frame does answer to, but not a loopback one: a proxy or a phone, not the frame itself.
+      const viaName = await rawRequest(`http://127.0.0.1:${port}/api/setup-link`, { headers: { host: `${hostname().toLowerCase()}:${port}` } });
+      expect(viaName.status).toBe(403);
+      expect(viaName.body).not.toContain('a-long-admin-token');
     } finally {
       await wide.close();
     }

@@ -17,7 +17,7 @@ import { createRequestGate, type Refusal } from './request-gate';
 import { PAGE_SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 import { publicState } from './public-state';
-import { isFrameItself, setupLink } from './setup-link';
+import { setupLink } from './setup-link';
 import { SettingsPaths, type SetupLink } from '../../../shared/settings-api';
 
 export interface WebServerOptions {
@@ -91,8 +91,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       case WebPaths.events:
         return hub.connect(req, res, SNAPSHOT_EVENT, frame.getSnapshot());
       case SettingsPaths.setupLink:
-        // It carries the admin token: only for the frame's own screen.
-        if (!isFrameItself(req)) return sendJson(res, 403, { error: 'Refused: the setup link is only shown on the frame itself.' });
+        // It carries the admin token: the gate gave it to the frame's own screen only.
         return sendJson(res, 200, linkNow());
     }
     if (url.pathname.startsWith('/media/')) return serveMedia(url, req, res);
