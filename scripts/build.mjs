@@ -1,6 +1,7 @@
 // Builds everything the shells run: the renderer with Vite, the Node side with
 // esbuild (web shell and CLI as ESM; Electron main and the sandboxed preload
 // as single CommonJS files, because a sandboxed preload cannot load modules).
+import { copyFileSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 
@@ -21,5 +22,9 @@ await esbuild({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   external: ['electron'],
+  // The demo clip's reader falls back to __dirname where import.meta is empty.
+  logOverride: { 'empty-import-meta': 'silent' },
 });
+// The demo's short video sits next to each bundle (electron/core/demo/demo-clip.ts reads it from there).
+for (const dir of ['dist/node', 'dist/electron']) copyFileSync('electron/core/demo/demo-clip.webm', `${dir}/demo-clip.webm`);
 console.log('built dist/renderer, dist/node, dist/electron');

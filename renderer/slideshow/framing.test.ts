@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backdropSize, focalPosition, pictureRequest } from './framing';
+import { backdropSize, focalPosition, pictureRequest, shownFocus } from './framing';
 
 const screen = { width: 1920, height: 1080 };
 
@@ -45,5 +45,22 @@ describe('backdropSize', () => {
   it('is not needed when the picture fills the screen, or unknown', () => {
     expect(backdropSize({ width: 1280, height: 720 }, screen)).toBeNull();
     expect(backdropSize({ width: 0, height: 0 }, screen)).toBeNull();
+  });
+});
+
+describe('shownFocus', () => {
+  const screen = { width: 1920, height: 1080 };
+  it('is the centre without a focal point', () => {
+    expect(shownFocus(screen, { width: 6000, height: 4000 }, 'fit')).toEqual({ x: 0.5, y: 0.5 });
+  });
+  it('maps the focal point through a whole photo on the backdrop', () => {
+    // A 4000×6000 portrait is 720 px wide on a 1080 px tall screen, from x = 600.
+    expect(shownFocus(screen, { width: 4000, height: 6000, focalPoint: { x: 0.5, y: 0.25 } }, 'fit')).toEqual({ x: 0.5, y: 0.25 });
+    expect(shownFocus(screen, { width: 4000, height: 6000, focalPoint: { x: 0, y: 0.5 } }, 'fit')).toEqual({ x: 0.313, y: 0.5 });
+  });
+  it('maps it through a crop that keeps it as central as the photo allows', () => {
+    expect(shownFocus(screen, { width: 4000, height: 6000, focalPoint: { x: 0.5, y: 0.5 } }, 'fill')).toEqual({ x: 0.5, y: 0.5 });
+    const top = shownFocus(screen, { width: 4000, height: 6000, focalPoint: { x: 0.5, y: 0.05 } }, 'fill');
+    expect(top.y).toBeLessThan(0.5);
   });
 });

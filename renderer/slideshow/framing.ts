@@ -69,3 +69,34 @@ export function backdropSize(picture: Size, screen: Size): Size | null {
   if (Math.abs(aspect / (screen.width / screen.height) - 1) < 0.02) return null;
   return { width: BACKDROP_WIDTH, height: Math.max(1, Math.round(BACKDROP_WIDTH / aspect)) };
 }
+
+/**
+ * Where the focal point lands on the screen, as fractions of it, for a
+ * picture shown whole ('fit') or covering the screen ('fill', at the
+ * object-position focalPosition gives). The centre when there is none.
+ */
+export function shownFocus(screen: Size, picture: PictureInfo | undefined, fit: FitMode): { x: number; y: number } {
+  const { width, height, focalPoint } = picture ?? {};
+  if (!focalPoint || !width || !height || !(screen.width > 0 && screen.height > 0)) return { x: 0.5, y: 0.5 };
+  const scale = fit === 'fill' ? Math.max(screen.width / width, screen.height / height) : Math.min(screen.width / width, screen.height / height);
+  const axis = (box: number, shown: number, at: number, place: number) => {
+    const offset = (box - shown) * place;
+    return Math.min(1, Math.max(0, (offset + at * shown) / box));
+  };
+  const place = fit === 'fill' ? focalPosition(screen, { width, height }, focalPoint).split(' ').map((p) => parseFloat(p) / 100) : [0.5, 0.5];
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return { x: round(axis(screen.width, width * scale, focalPoint.x, place[0]!)), y: round(axis(screen.height, height * scale, focalPoint.y, place[1]!)) };
+}
+
+/** The box each photo of a pair gets: half the screen less a thin seam. */
+export function halfBox(screen: Size, layout: 'row' | 'column'): Size {
+  const seam = pairSeam(screen);
+  return layout === 'row'
+    ? { width: Math.max(1, Math.floor((screen.width - seam) / 2)), height: screen.height }
+    : { width: screen.width, height: Math.max(1, Math.floor((screen.height - seam) / 2)) };
+}
+
+/** The gap between the photos of a pair, in device pixels: thin, but enough to read as two pictures. */
+export function pairSeam(screen: Size): number {
+  return Math.max(4, Math.round(Math.min(screen.width, screen.height) * 0.012));
+}

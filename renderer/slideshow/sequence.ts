@@ -4,7 +4,17 @@
 // a new size). Shuffle lives in order.ts and plugs in through ShowOrder.
 import type { FitMode } from '../../shared/display';
 
+/** One photo of a pair: its half of the screen, fetched at the half's size. */
+export interface SlidePart {
+  itemId: string;
+  url: string;
+  /** CSS object-position that keeps a 'fill' photo's focal point on screen. */
+  position?: string;
+}
+
+/** What a show step puts on screen: one item, or two photos side by side (stacked on a portrait screen). */
 export interface Slide {
+  /** The item's id; for a pair, both ids joined by '+' (see pairId). */
   itemId: string;
   /**
    * The media's identity, and the picture decoded before the swap: the photo,
@@ -17,6 +27,23 @@ export interface Slide {
   fit: FitMode;
   /** CSS object-position that keeps a 'fill' photo's focal point on screen. */
   position?: string;
+  /** Two photos sharing the screen: side by side ('row') or stacked ('column'). */
+  pair?: { layout: 'row' | 'column'; parts: [SlidePart, SlidePart] };
+  /** Where Ken Burns drifts toward, as fractions of the screen (the focal point as shown). */
+  focus?: { x: number; y: number };
+}
+
+export const pairId = (a: string, b: string) => `${a}+${b}`;
+
+/** The items a slide shows: one, or both of a pair. */
+export function itemsOf(slide: Slide): string[] {
+  return slide.pair ? slide.pair.parts.map((p) => p.itemId) : [slide.itemId];
+}
+
+/** The pictures decoded before the slide is shown: the photo, a video's poster, or both photos of a pair. */
+export function picturesOf(slide: Slide): string[] {
+  if (slide.pair) return slide.pair.parts.map((p) => p.url);
+  return hasPicture(slide) ? [slide.url] : [];
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -33,6 +60,17 @@ export function hasPicture(slide: Slide): boolean {
 /** True when `slide` is still in `slides` with the same media. */
 export function isListed(slides: readonly Slide[], slide: Slide): boolean {
   return slides.some((s) => sameSlide(s, slide));
+}
+
+/** The slide before `fromId` in gallery order, wrapping around; null when nothing qualifies. */
+export function slideBefore(slides: readonly Slide[], fromId: string, skip: ReadonlySet<string> = NOTHING): Slide | null {
+  const start = slides.findIndex((s) => s.itemId === fromId);
+  if (start < 0) return null;
+  for (let step = 1; step < slides.length; step++) {
+    const slide = slides[(start - step + slides.length) % slides.length];
+    if (slide && !skip.has(slide.url)) return slide;
+  }
+  return null;
 }
 
 /**
@@ -112,6 +150,10 @@ export function reactToChange(
     const now = after.find((s) => s.itemId === current.itemId);
     // Same item with other media (or another size): show the new version now.
     if (now) return sameSlide(now, current) ? KEEP : { kind: 'show', slide: now };
+    // A pair formed or parted: what holds the item on screen now takes its place.
+    const shown = new Set(itemsOf(current));
+    const heir = after.find((s) => itemsOf(s).some((id) => shown.has(id)) && !skip.has(s.url));
+    if (heir) return { kind: 'show', slide: heir };
     next = order.replacing(before, after, current.itemId, skip);
   } else {
     next = order.next(after, null, skip);

@@ -240,13 +240,24 @@ export class FakeWix {
     res.end(file.body);
   }
 
+  /** The size an item gives for this file (a portrait is served as a portrait). */
+  private originalSizeOf(fileId: string): { width: number; height: number } | undefined {
+    for (const project of this.projects.values()) {
+      for (const item of project.items) {
+        const info = item.image?.imageInfo ?? item.video?.videoInfo.posters.find((p) => p.id === fileId);
+        if (info && (info.id === fileId || item.image === undefined)) return { width: info.width, height: info.height };
+      }
+    }
+    return undefined;
+  }
+
   private serveMedia(url: URL, res: ServerResponse): void {
     this.mediaRequests.push(url.pathname);
     if (this.mediaRequests.length > 10_000) this.mediaRequests.splice(0, 5_000);
     const [, , fileId, version, mode, transform] = url.pathname.split('/');
     if (!fileId || this.brokenMedia.has(decodeURIComponent(fileId))) return json(res, 404, { message: 'no such file' });
-    // Originals are 6000×4000 "photos"; /v1/fit|fill/w_,h_ resizes them.
-    const original = this.options.originalSize ?? { width: 6000, height: 4000 };
+    // Originals are the size their item says (6000×4000 "photos" by default); /v1/fit|fill/w_,h_ resizes them.
+    const original = this.options.originalSize ?? this.originalSizeOf(decodeURIComponent(fileId)) ?? { width: 6000, height: 4000 };
     let width = original.width;
     let height = original.height;
     if (version === 'v1' && (mode === 'fit' || mode === 'fill') && transform) {

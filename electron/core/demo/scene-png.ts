@@ -43,6 +43,15 @@ function ridge(width: number, baseY: number, roughness: number, random: () => nu
   return ys;
 }
 
+/** Where the scene of `seed` has its sun, as fractions of width and height: the demo's focal point. */
+export function sceneSun(seed: string): { x: number; y: number } {
+  const random = rng(hash(seed));
+  random(); // hue
+  random(); // sky
+  random(); // horizon
+  return { x: 0.2 + random() * 0.6, y: 0.2 + random() * 0.25 };
+}
+
 /** A PNG scene of the given pixel size, the same for the same seed. */
 export function scenePng(seed: string, width: number, height: number): Buffer {
   const random = rng(hash(seed));

@@ -48,7 +48,8 @@ function focalPoint(value: unknown): FocalPoint | undefined {
 }
 
 function parseImage(raw: Json): ImageMedia | undefined {
-  const info = asObject(asObject(raw.image)?.imageInfo);
+  const media = asObject(raw.image);
+  const info = asObject(media?.imageInfo);
   if (!info) return undefined;
   const id = fileId(info);
   if (!id) return undefined;
@@ -59,7 +60,8 @@ function parseImage(raw: Json): ImageMedia | undefined {
   const height = positive(info.height);
   if (width) image.width = width;
   if (height) image.height = height;
-  const fp = focalPoint(info.focalPoint);
+  // A Project Item's Image is { imageInfo, focalPoint } (@wix/portfolio): the focal point sits beside imageInfo.
+  const fp = focalPoint(media?.focalPoint);
   if (fp) image.focalPoint = fp;
   return image;
 }
