@@ -155,13 +155,79 @@ describe('ShowController', () => {
     expect(h.liveTimers).toHaveLength(1);
   });
 
-  it('follows the current item by id when items are added and reordered', async () => {
-    await startedWith(slides('a', 'b'));
-    h.show.update(slides('new', 'a', 'x', 'b'), OPTIONS);
+  it('follows the current item by id when items are reordered', async () => {
+    await startedWith(slides('a', 'x', 'b'));
+    h.show.update(slides('b', 'a', 'x'), OPTIONS);
     expect(h.openLoads).toHaveLength(0);
     expect(h.shownId).toBe('a');
     await h.advance(10_000);
     expect(h.openLoads.map((l) => l.url)).toEqual([slide('x').url]);
+  });
+
+  it('shows new arrivals next, in gallery order, then resumes where it was', async () => {
+    await startedWith(slides('a', 'b', 'c'));
+    h.show.update(slides('new', 'a', 'x', 'b', 'c'), OPTIONS);
+    expect(h.shownId).toBe('a'); // not at once: next
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await h.advance(10_000);
+      const url = h.openLoads[0]!.url;
+      await h.finishLoad(url);
+      h.reveal();
+      order.push(h.shownId!);
+    }
+    expect(order).toEqual(['new', 'x', 'b', 'c']);
+  });
+
+  it('does not take the first gallery for arrivals', async () => {
+    h.show.update([], OPTIONS);
+    await startedWith(slides('a', 'b', 'c'));
+    await h.advance(10_000);
+    expect(h.openLoads.map((l) => l.url)).toEqual([slide('b').url]);
+  });
+
+  it('goes next and previous on command, and back onward to where it was', async () => {
+    await startedWith(slides('a', 'b', 'c', 'd'));
+    h.show.next();
+    await h.finishLoad(slide('b').url);
+    h.reveal();
+    expect(h.liveTimers[0]?.at).toBe(h.now + 10_000); // a fresh slide time
+    h.show.next();
+    await h.finishLoad(slide('c').url);
+    h.reveal();
+    h.show.previous();
+    await h.finishLoad(slide('b').url);
+    h.reveal();
+    h.show.previous();
+    await h.finishLoad(slide('a').url);
+    h.reveal();
+    expect(h.shownId).toBe('a');
+    // Previous from the first goes round to the last in gallery order.
+    h.show.previous();
+    await h.finishLoad(slide('d').url);
+    h.reveal();
+    expect(h.shownId).toBe('d');
+  });
+
+  it('retraces its steps onward after going back in a shuffle', async () => {
+    h.show.update(slides('a', 'b', 'c', 'd', 'e'), { ...OPTIONS, order: 'shuffle' });
+    const seen: string[] = [];
+    const step = async (go: () => void) => {
+      go();
+      const url = h.openLoads[0]!.url;
+      await h.finishLoad(url);
+      h.reveal();
+      seen.push(h.shownId!);
+    };
+    await h.finishLoad(h.openLoads[0]!.url);
+    h.reveal();
+    seen.push(h.shownId!);
+    await step(() => h.show.next());
+    await step(() => h.show.next());
+    await step(() => h.show.previous());
+    await step(() => h.show.next());
+    expect(seen[3]).toBe(seen[1]);
+    expect(seen[4]).toBe(seen[2]);
   });
 
   it('moves to the next remaining item at once when the current one is removed', async () => {
