@@ -5,6 +5,7 @@ import type { FrameSnapshot } from './display';
 import type { SettingsPatch } from './settings';
 import type { AutostartMethod, AutostartStatus, ConnectionResult, ProjectsResult, SaveSettingsResult, SettingsApi, SetupLink } from './settings-api';
 import type { PublicSettings } from './settings';
+import type { ShowCommand, ShowingNow } from './show';
 
 export const IpcChannels = {
   /** renderer → main (invoke): current snapshot */
@@ -21,6 +22,12 @@ export const IpcChannels = {
   setAutostart: 'settings:set-autostart',
   /** The phone's way into the settings, for the QR code (null when the web shell is not running). */
   setupLink: 'settings:setup-link',
+  /** renderer → main (invoke): next, previous, pause, resume */
+  showControl: 'show:control',
+  /** renderer → main (invoke): what is on screen now */
+  showShowing: 'show:showing',
+  /** main → renderer (send): next or previous, from any source */
+  showCommand: 'frame:show-command',
 } as const;
 
 export interface IpcInvokeMap {
@@ -32,11 +39,14 @@ export interface IpcInvokeMap {
   [IpcChannels.getAutostart]: { request: []; response: AutostartStatus };
   [IpcChannels.setAutostart]: { request: [enabled: boolean, method: AutostartMethod]; response: AutostartStatus };
   [IpcChannels.setupLink]: { request: []; response: SetupLink | null };
+  [IpcChannels.showControl]: { request: [command: ShowCommand]; response: boolean };
+  [IpcChannels.showShowing]: { request: [now: ShowingNow]; response: boolean };
 }
 
 export interface IpcPushMap {
   [IpcChannels.snapshot]: FrameSnapshot;
   [IpcChannels.openSettings]: null;
+  [IpcChannels.showCommand]: ShowCommand;
 }
 
 /** What preload exposes as window.frameBridge (Electron only). */
@@ -48,6 +58,12 @@ export interface PreloadApi extends SettingsApi {
   onOpenSettings(listener: () => void): () => void;
   /** The QR code's link: the kiosk window is always the frame's own screen. */
   setupLink(): Promise<SetupLink | null>;
+  /** Next, previous, pause or resume; false when main refused the command. */
+  control(command: ShowCommand): Promise<boolean>;
+  /** Tells main what is on screen now. */
+  reportShowing(now: ShowingNow): Promise<boolean>;
+  /** Next or previous, from keys, taps, the API or Home Assistant. Returns unsubscribe. */
+  onShowCommand(listener: (command: ShowCommand) => void): () => void;
   /** Scheme + host the renderer prefixes media paths with. */
   mediaOrigin: string;
 }

@@ -67,6 +67,8 @@ export interface FrameStatus {
   screen: 'on' | 'off';
   /** Most important first; empty when all is well. */
   problems: StatusProblem[];
+  /** Paused by a person (Space, the control strip, the API): the photo stays. */
+  paused: boolean;
 }
 
 /** Everything the renderer needs, pushed whole on connect and on every change. */

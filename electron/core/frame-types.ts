@@ -4,6 +4,7 @@
 import type { FrameSnapshot } from '../../shared/display';
 import type { MediaRequest, VideoRequest } from '../../shared/media';
 import type { SettingsApi } from '../../shared/settings-api';
+import type { ShowCommand, ShowingNow } from '../../shared/show';
 import type { SecretCodec } from './settings/secret-codec';
 import type { LaunchCommand } from './system/autostart';
 import type { ScreenSwitch } from './system/screen-switch';
@@ -50,6 +51,15 @@ export interface RunningFrame {
   health(): HealthReport;
   /** Settings screen operations (read masked, save validated, test, pick project, autostart). */
   settings: SettingsApi;
+  /** Next/previous go to every renderer (onShowCommand); pause/resume change status.paused. */
+  control(command: ShowCommand): void;
+  /** Returns unsubscribe. */
+  onShowCommand(listener: (command: ShowCommand) => void): () => void;
+  /** The renderer says what it shows now. */
+  reportShowing(now: ShowingNow): void;
+  showing(): ShowingNow | null;
+  /** Returns unsubscribe. */
+  onShowing(listener: (now: ShowingNow) => void): () => void;
   stop(): Promise<void>;
 }
 

@@ -14,6 +14,7 @@ import type { GallerySync } from './gallery/sync';
 import type { MediaCache } from './media/media-cache';
 import type { SettingsService } from './settings/settings-service';
 import { startWixFeed, type WixFeed } from './source/wix-source';
+import { ShowControl } from './show/show-control';
 import { createScreenSwitch } from './system/screen-switch';
 import { throttled } from './util/throttled';
 import type { Webhooks } from './webhook/webhooks';
@@ -40,6 +41,8 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   if (config.screenCommands) logger.info(`The screen is switched by FRAME_SCREEN_OFF_COMMAND and FRAME_SCREEN_ON_COMMAND (${config.screenCommands.off[0]}, run without a shell); the screen switch setting is not used.`);
   let screenOff = false;
   let feed: WixFeed | null = null;
+  // Pause is the show's state, carried in the snapshot; next and previous go to every renderer.
+  const show = new ShowControl(() => display.publish());
   const display = await startDisplay({
     config,
     store,
@@ -48,6 +51,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     setupNeeded: () => !config.demo && (settings.effective().authMode === 'none' || !settings.effective().projectId),
     webhookHealth: () => feed?.webhookHealth() ?? { enabled: false, accepted: 0, ignored: 0, rejected: 0 },
     switchScreen: options.switchScreen ?? createScreenSwitch({ custom: config.screenCommands }),
+    paused: () => show.paused,
     onScreenChange(state) {
       screenOff = state === 'off';
       void feed?.setPaused(screenOff);
@@ -95,7 +99,13 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     fetchMedia: display.fetchMedia,
     fetchVideo: display.fetchVideo,
     health,
+    control: (command) => show.control(command),
+    onShowCommand: (listener) => show.onShowCommand(listener),
+    reportShowing: (now) => show.reportShowing(now),
+    showing: () => show.showing(),
+    onShowing: (listener) => show.onShowing(listener),
     async stop() {
+      show.clear();
       publishRefusal.cancel();
       display.stop();
       await wix.stop();

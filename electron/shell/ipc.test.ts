@@ -30,9 +30,9 @@ class FakeIpcMain implements IpcMainLike {
 class FakeContents extends FakeEmitter implements PushTarget {
   url = '';
   destroyed = false;
-  readonly sent: { channel: string; payload: FrameSnapshot }[] = [];
+  readonly sent: { channel: string; payload: FrameSnapshot | string }[] = [];
   readonly mainFrame = { url: '', parent: null };
-  send(channel: string, payload: FrameSnapshot): void {
+  send(channel: string, payload: FrameSnapshot | string): void {
     this.sent.push({ channel, payload });
   }
   isDestroyed(): boolean {
@@ -104,7 +104,37 @@ const INVOKE_CHANNELS = Object.keys({
   [IpcChannels.getAutostart]: 0,
   [IpcChannels.setAutostart]: 0,
   [IpcChannels.setupLink]: 0,
+  [IpcChannels.showControl]: 0,
+  [IpcChannels.showShowing]: 0,
 } satisfies Record<keyof IpcInvokeMap, 0>);
+
+describe('show handlers', () => {
+  function setup() {
+    const ipc = new FakeIpcMain();
+    const frame = new FakeFrame();
+    const window = new FakeContents();
+    registerIpcHandlers(ipc, frame, appSenderCheck(() => window, INDEX));
+    const invoke = (channel: string, ...args: unknown[]) => ipc.invoke(channel, eventFrom(window, INDEX), ...args);
+    return { frame, invoke };
+  }
+
+  it('passes the four commands to the core and refuses anything else', () => {
+    const { frame, invoke } = setup();
+    expect(invoke(IpcChannels.showControl, 'next')).toBe(true);
+    expect(invoke(IpcChannels.showControl, 'pause')).toBe(true);
+    for (const bad of ['stop', { command: 'next' }, null, ['next']]) expect(invoke(IpcChannels.showControl, bad)).toBe(false);
+    expect(frame.commands).toEqual(['next', 'pause']);
+  });
+
+  it('takes a report of what is showing only in the expected shape, rebuilt afresh', () => {
+    const { frame, invoke } = setup();
+    const report = { itemIds: ['a', 'b'], title: 'A · B', at: '2026-01-01T00:00:00.000Z' };
+    expect(invoke(IpcChannels.showShowing, { ...report, extra: { huge: true } })).toBe(true);
+    expect(frame.showing()).toEqual(report);
+    expect(invoke(IpcChannels.showShowing, { itemIds: 'a', title: null, at: report.at })).toBe(false);
+    expect(frame.showing()).toEqual(report);
+  });
+});
 
 describe('settings handlers', () => {
   function setup() {
@@ -223,6 +253,18 @@ describe('pushSnapshots', () => {
     expect(contents.sent).toEqual([
       { channel: IpcChannels.snapshot, payload: frame.snapshot },
       { channel: IpcChannels.snapshot, payload: frame.snapshot },
+    ]);
+  });
+
+  it('sends next and previous to the page', () => {
+    const { frame, contents } = setup();
+    contents.load(INDEX);
+    frame.control('next');
+    frame.control('pause'); // state: it travels in the snapshot instead
+    frame.control('previous');
+    expect(contents.sent.slice(1)).toEqual([
+      { channel: IpcChannels.showCommand, payload: 'next' },
+      { channel: IpcChannels.showCommand, payload: 'previous' },
     ]);
   });
 

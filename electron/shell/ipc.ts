@@ -6,6 +6,7 @@
 import { IpcChannels, type IpcInvokeMap } from '../../shared/channels';
 import type { FrameSnapshot } from '../../shared/display';
 import type { SetupLink } from '../../shared/settings-api';
+import { isShowCommand, showingFrom, type ShowCommand } from '../../shared/show';
 import type { RunningFrame } from '../core/frame-types';
 import { isAppUrl } from './app-url';
 import { autostartMethodFrom, PayloadMessages, projectQueryFrom, settingsPatchFrom } from './ipc-payloads';
@@ -26,9 +27,9 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-export type SnapshotSource = Pick<RunningFrame, 'getSnapshot' | 'onSnapshot'>;
+export type SnapshotSource = Pick<RunningFrame, 'getSnapshot' | 'onSnapshot' | 'onShowCommand'>;
 /** What the invoke handlers answer from; setupLink comes from the web shell beside the kiosk, when it runs. */
-export type IpcFrame = Pick<RunningFrame, 'getSnapshot' | 'settings'> & { setupLink?: () => SetupLink | null };
+export type IpcFrame = Pick<RunningFrame, 'getSnapshot' | 'settings' | 'control' | 'reportShowing'> & { setupLink?: () => SetupLink | null };
 
 /** True for the top frame of the current main window showing the app's index.html. */
 export type SenderCheck = (event: InvokeEvent) => boolean;
@@ -72,6 +73,17 @@ export function invokeHandlers(frame: IpcFrame): InvokeHandlers {
       return settings.setAutostart(enabled, checkedMethod);
     },
     [IpcChannels.setupLink]: () => frame.setupLink?.() ?? null,
+    // Checked here: only the four commands, and a report of the expected shape rebuilt afresh.
+    [IpcChannels.showControl]: (command) => {
+      if (!isShowCommand(command)) return false;
+      frame.control(command);
+      return true;
+    },
+    [IpcChannels.showShowing]: (value) => {
+      const now = showingFrom(value);
+      if (now) frame.reportShowing(now);
+      return now !== null;
+    },
   };
 }
 
@@ -95,7 +107,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, frame: IpcFrame, isTru
 }
 
 export interface PushTarget {
-  send(channel: string, payload: FrameSnapshot): void;
+  send(channel: string, payload: FrameSnapshot | ShowCommand): void;
   isDestroyed(): boolean;
   getURL(): string;
   on(event: 'did-finish-load', listener: () => void): unknown;
@@ -117,11 +129,16 @@ export function pushSnapshots(target: PushTarget, frame: SnapshotSource, indexUr
   const onLoad = () => send(frame.getSnapshot());
   target.on('did-finish-load', onLoad);
   const unsubscribe = frame.onSnapshot(send);
+  // Next and previous reach the page the same way, whoever asked for them.
+  const unsubscribeCommands = frame.onShowCommand((command) => {
+    if (!target.isDestroyed() && isAppUrl(target.getURL(), indexUrl)) target.send(IpcChannels.showCommand, command);
+  });
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     unsubscribe();
+    unsubscribeCommands();
     if (!target.isDestroyed()) target.removeListener('did-finish-load', onLoad);
   };
   target.once('destroyed', stop);

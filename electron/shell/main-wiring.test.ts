@@ -201,7 +201,7 @@ describe('electron/main.ts', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('frame-app', expect.any(Function));
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'frame-app' }), expect.objectContaining({ scheme: 'frame-media' })]);
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(
-      [IpcChannels.getSnapshot, IpcChannels.getSettings, IpcChannels.saveSettings, IpcChannels.testConnection, IpcChannels.listProjects, IpcChannels.getAutostart, IpcChannels.setAutostart, IpcChannels.setupLink].sort(),
+      [IpcChannels.getSnapshot, IpcChannels.getSettings, IpcChannels.saveSettings, IpcChannels.testConnection, IpcChannels.listProjects, IpcChannels.getAutostart, IpcChannels.setAutostart, IpcChannels.setupLink, IpcChannels.showControl, IpcChannels.showShowing].sort(),
     );
     // Kiosk page hardening and the settings shortcut are wired on the window.
     window!.webContents.emit('did-finish-load');

@@ -32,6 +32,9 @@ describe('createPreloadApi', () => {
       getAutostart: 0,
       setAutostart: 0,
       setupLink: 0,
+      control: 0,
+      reportShowing: 0,
+      onShowCommand: 0,
       mediaOrigin: 0,
     } satisfies Record<keyof PreloadApi, 0>;
     expect(Object.keys(api).sort()).toEqual(Object.keys(members).sort());
@@ -61,6 +64,26 @@ describe('createPreloadApi', () => {
       { channel: IpcChannels.saveSettings, args: [patch] },
       { channel: IpcChannels.getSettings, args: [] },
     ]);
+  });
+
+  it('show controls invoke their channels with exactly their declared arguments, and commands arrive as plain values', async () => {
+    const { ipc, api } = setup();
+    const call = api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const now = { itemIds: ['a'], title: null, at: '2026-01-01T00:00:00.000Z' };
+    await api.control('next');
+    await call.control!('pause', 'extra');
+    await api.reportShowing(now);
+    expect(ipc.invoked).toEqual([
+      { channel: IpcChannels.showControl, args: ['next'] },
+      { channel: IpcChannels.showControl, args: ['pause'] },
+      { channel: IpcChannels.showShowing, args: [now] },
+    ]);
+    const heard: unknown[] = [];
+    const stop = api.onShowCommand((command) => heard.push(command));
+    ipc.emit(IpcChannels.showCommand, { sender: ipc }, 'previous');
+    stop();
+    ipc.emit(IpcChannels.showCommand, { sender: ipc }, 'next');
+    expect(heard).toEqual(['previous']);
   });
 
   it('hands back what main answered', async () => {

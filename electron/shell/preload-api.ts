@@ -43,6 +43,9 @@ export function createPreloadApi(ipc: IpcRendererLike, mediaOrigin: string): Pre
     getAutostart: () => invoke(IpcChannels.getAutostart),
     setAutostart: (enabled, method) => invoke(IpcChannels.setAutostart, enabled, method),
     setupLink: () => invoke(IpcChannels.setupLink),
+    control: (command) => invoke(IpcChannels.showControl, command),
+    reportShowing: (now) => invoke(IpcChannels.showShowing, now),
+    onShowCommand: (listener) => subscribe(IpcChannels.showCommand, (command) => listener(command)),
     mediaOrigin,
   };
 }

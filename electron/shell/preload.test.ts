@@ -21,7 +21,7 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual([PRELOAD_GLOBAL]);
     const api = exposed.get(PRELOAD_GLOBAL) as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(
-      ['getAutostart', 'getSettings', 'getSnapshot', 'listProjects', 'mediaOrigin', 'onOpenSettings', 'onSnapshot', 'saveSettings', 'setAutostart', 'setupLink', 'testConnection'].sort(),
+      ['control', 'onShowCommand', 'reportShowing', 'getAutostart', 'getSettings', 'getSnapshot', 'listProjects', 'mediaOrigin', 'onOpenSettings', 'onSnapshot', 'saveSettings', 'setAutostart', 'setupLink', 'testConnection'].sort(),
     );
     expect(api.mediaOrigin).toBe('frame-media://media');
     expect(Object.values(api)).not.toContain(ipcRenderer);

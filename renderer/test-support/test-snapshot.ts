@@ -10,6 +10,6 @@ export function testSnapshot(itemIds: string[] = []): FrameSnapshot {
       lastError: null,
     },
     display: DEFAULT_DISPLAY,
-    status: { setupNeeded: false, demo: false, screen: 'on', problems: [] },
+    status: { setupNeeded: false, demo: false, screen: 'on', problems: [], paused: false },
   };
 }

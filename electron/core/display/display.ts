@@ -50,6 +50,8 @@ export interface DisplayOptions {
   switchScreen: ScreenSwitch;
   /** Screen off pauses fetching, on resumes it. */
   onScreenChange(state: ScreenState): void;
+  /** The show is paused by a person (ShowControl). */
+  paused(): boolean;
 }
 
 export async function startDisplay(options: DisplayOptions): Promise<Display> {
@@ -68,7 +70,7 @@ export async function startDisplay(options: DisplayOptions): Promise<Display> {
     return {
       gallery: store.state,
       display: displayOf(effective()),
-      status: { setupNeeded, demo: config.demo, screen: screenPower.state, problems: problemList },
+      status: { setupNeeded, demo: config.demo, screen: screenPower.state, problems: problemList, paused: options.paused() },
     };
   };
   const publish = () => {

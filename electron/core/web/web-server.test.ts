@@ -281,5 +281,45 @@ describe('setup link', () => {
     } finally {
       await wide.close();
     }
+    }
+  });
+});
+
+describe('show controls', () => {
+  const post = (path: string, body: unknown = {}, type = 'application/json') => fetch(`${web.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+
+  it('sends next and previous to every page as show-command events', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${web.url}/api/events`, { signal: controller.signal });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('event: snapshot')) text += (await reader.read()).value ?? '';
+    expect((await post('/api/show/next')).status).toBe(200);
+    expect((await post('/api/show/previous')).status).toBe(200);
+    while (!/event: show-command\ndata: "previous"/.test(text)) text += (await reader.read()).value ?? '';
+    controller.abort();
+    expect(text).toMatch(/event: show-command\ndata: "next"\n\n[\s\S]*event: show-command\ndata: "previous"/);
+  });
+
+  it('pauses and resumes through the snapshot', async () => {
+    expect(await (await post('/api/show/pause')).json()).toEqual({ ok: true, paused: true });
+    expect(frame.getSnapshot().status.paused).toBe(true);
+    expect(await (await post('/api/show/resume')).json()).toEqual({ ok: true, paused: false });
+    expect(frame.getSnapshot().status.paused).toBe(false);
+  });
+
+  it('takes writes as JSON and POST only; unknown commands are refused', async () => {
+    expect((await post('/api/show/pause', {}, 'text/plain')).status).toBe(415);
+    expect(frame.getSnapshot().status.paused).toBe(false);
+    expect((await fetch(`${web.url}/api/show/next`)).status).toBe(405);
+    expect((await post('/api/show/explode')).status).toBe(405);
+  });
+
+  it('keeps what the renderer reports showing, and answers it', async () => {
+    const report = { itemIds: [wix.items(PROJECT_A)[0]!.id], title: 'Photo 1', at: '2026-01-01T00:00:00.000Z' };
+    expect((await post('/api/show/showing', report)).status).toBe(204);
+    expect((await post('/api/show/showing', { ...report, itemIds: ['../../etc'] })).status).toBe(400);
+    expect(await (await fetch(`${web.url}/api/show/showing`)).json()).toEqual({ showing: report, paused: false });
+    expect(frame.showing()).toEqual(report);
   });
 });

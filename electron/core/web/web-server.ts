@@ -7,10 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parseMediaPath, parseVideoPath } from '../../../shared/media';
+import { SHOW_COMMAND_EVENT } from '../../../shared/show';
 import { SNAPSHOT_EVENT, WebPaths } from '../../../shared/web-api';
 import type { Logger, RunningFrame } from '../frame-types';
 import { createAdminGuard } from './admin-guard';
 import { handleSettingsRoute } from './settings-routes';
+import { handleShowRoute } from './show-routes';
 import { SseHub } from './sse-hub';
 import { listen } from '../util/listen';
 import { createRequestGate, type Refusal } from './request-gate';
@@ -51,6 +53,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   const gate = createRequestGate({ bindHost: options.host, port: () => (server.address() as AddressInfo).port, allowedHosts: options.allowedHosts ?? [] });
   const loggedRefusals = new Set<string>();
+  // Next and previous reach every page showing the frame.
+  const unsubscribeCommands = frame.onShowCommand((command) => hub.broadcast(SHOW_COMMAND_EVENT, command));
 
   const server = createServer((req, res) => {
     for (const [name, value] of PAGE_SECURITY_HEADERS) res.setHeader(name, value);
@@ -78,6 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://frame.local');
     if (await handleSettingsRoute(req, res, url, frame.settings, guard, sendJson)) return;
+    if (await handleShowRoute(req, res, url, frame, guard, sendJson)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
     switch (url.pathname) {
       case WebPaths.state:
@@ -132,6 +137,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     setupLink: linkNow,
     async close() {
       unsubscribe();
+      unsubscribeCommands();
       hub.close();
       await listening.close();
     },
@@ -139,6 +145,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (status === 204) return void res.writeHead(204, { 'cache-control': 'no-store' }).end();
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
   res.end(text);

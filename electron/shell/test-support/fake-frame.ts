@@ -8,13 +8,14 @@ import { EMPTY_GALLERY } from '../../../shared/gallery';
 import type { MediaRequest, VideoRequest } from '../../../shared/media';
 import { DEFAULT_SETTINGS, toPublicSettings, type PublicSettings, type SettingsPatch } from '../../../shared/settings';
 import type { AutostartMethod, AutostartStatus, ConnectionResult, ProjectsResult, SaveSettingsResult, SettingsApi } from '../../../shared/settings-api';
+import type { ShowCommand, ShowingNow } from '../../../shared/show';
 import type { HealthReport, RunningFrame } from '../../core/frame-types';
 
 export function sampleSnapshot(projectId = 'project-1'): FrameSnapshot {
   return {
     gallery: { ...EMPTY_GALLERY, projectId, items: [] },
     display: DEFAULT_DISPLAY,
-    status: { setupNeeded: false, demo: true, screen: 'on', problems: [] },
+    status: { setupNeeded: false, demo: true, screen: 'on', problems: [], paused: false },
   };
 }
 
@@ -131,6 +132,32 @@ export class FakeFrame implements RunningFrame {
 
   health(): HealthReport {
     return sampleHealth();
+  }
+
+  readonly commands: ShowCommand[] = [];
+  private readonly commandListeners = new Set<(command: ShowCommand) => void>();
+  now: ShowingNow | null = null;
+
+  control(command: ShowCommand): void {
+    this.commands.push(command);
+    if (command === 'next' || command === 'previous') for (const listener of this.commandListeners) listener(command);
+  }
+
+  onShowCommand(listener: (command: ShowCommand) => void): () => void {
+    this.commandListeners.add(listener);
+    return () => this.commandListeners.delete(listener);
+  }
+
+  reportShowing(now: ShowingNow): void {
+    this.now = now;
+  }
+
+  showing(): ShowingNow | null {
+    return this.now;
+  }
+
+  onShowing(): () => void {
+    return () => {};
   }
 
   async stop(): Promise<void> {
