@@ -2,15 +2,17 @@
 // order, so the invoke reply and the pushes can simply be applied as they come.
 import type { PreloadApi } from '../../shared/channels';
 import type { SettingsApi } from '../../shared/settings-api';
+import type { ShowCommand, ShowingNow } from '../../shared/show';
 import type { FrameBridge } from './frame-bridge';
 
 const RETRY_MS = 2_000;
 
 /** The preload API as the renderer uses it; an older preload may lack onOpenSettings. */
-export type SnapshotApi = Pick<PreloadApi, 'getSnapshot' | 'onSnapshot' | 'mediaOrigin' | keyof SettingsApi> & Partial<Pick<PreloadApi, 'onOpenSettings' | 'setupLink'>>;
+export type SnapshotApi = Pick<PreloadApi, 'getSnapshot' | 'onSnapshot' | 'mediaOrigin' | keyof SettingsApi> &
+  Partial<Pick<PreloadApi, 'onOpenSettings' | 'setupLink' | 'control' | 'reportShowing' | 'onShowCommand'>>;
 
 export function electronBridge(api: SnapshotApi): FrameBridge {
-  const { onOpenSettings, setupLink } = api;
+  const { onOpenSettings, setupLink, control, reportShowing, onShowCommand } = api;
   return {
     subscribe(listener, onStatus) {
       let active = true;
@@ -51,5 +53,9 @@ export function electronBridge(api: SnapshotApi): FrameBridge {
     setAutostart: (enabled, method) => api.setAutostart(enabled, method),
     ...(onOpenSettings ? { onOpenSettings: (listener: () => void) => onOpenSettings(listener) } : {}),
     ...(setupLink ? { setupLink: () => setupLink() } : {}),
+    // Show controls go to main over IPC; main checks them.
+    ...(control ? { control: (command: ShowCommand) => control(command).then(() => undefined, () => undefined) } : {}),
+    ...(reportShowing ? { reportShowing: (now: ShowingNow) => reportShowing(now).then(() => undefined, () => undefined) } : {}),
+    ...(onShowCommand ? { onShowCommand: (listener: (command: ShowCommand) => void) => onShowCommand(listener) } : {}),
   };
 }

@@ -118,3 +118,42 @@ describe('webBridge', () => {
     expect(webBridge().mediaUrl('/media/a.jpg?w=1&h=1&fit=fit')).toBe('/media/a.jpg?w=1&h=1&fit=fit');
   });
 });
+
+describe('webBridge show controls', () => {
+  function showSetup(token: string | null = null) {
+    FakeEventSource.instances = [];
+    const posted: { url: string; headers: Record<string, string>; body?: string }[] = [];
+    const gate = { current: () => token } as unknown as import('./admin-token').AdminTokenGate;
+    const http = async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
+      posted.push({ url, headers: init.headers, ...(init.body === undefined ? {} : { body: init.body }) });
+      return { ok: true, status: 200, json: async () => ({}) };
+    };
+    const deps = { fetch: () => new Promise<never>(() => undefined), EventSource: FakeEventSource as unknown as WebBridgeDeps['EventSource'], setTimeout: () => 0, clearTimeout: () => undefined };
+    const bridge = webBridge(deps, { http, gate });
+    bridge.subscribe(() => undefined);
+    return { bridge, posted, source: () => FakeEventSource.instances.at(-1)! };
+  }
+
+  it('posts commands and reports as JSON, with the admin token when there is one', async () => {
+    const { bridge, posted } = showSetup('tok-123456789');
+    await bridge.control!('next');
+    await bridge.reportShowing!({ itemIds: ['a'], title: null, at: '2026-01-01T00:00:00.000Z' });
+    expect(posted.map((p) => [p.url, p.headers['content-type'], p.headers['x-frame-admin-token']])).toEqual([
+      ['/api/show/next', 'application/json', 'tok-123456789'],
+      ['/api/show/showing', 'application/json', 'tok-123456789'],
+    ]);
+    expect(JSON.parse(posted[1]!.body!)).toEqual({ itemIds: ['a'], title: null, at: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('hands show-command events to its listeners, and nothing malformed', () => {
+    const { bridge, source } = showSetup();
+    const heard: string[] = [];
+    const stop = bridge.onShowCommand!((command) => heard.push(command));
+    source().emit('show-command', '"next"');
+    source().emit('show-command', '"explode"');
+    source().emit('show-command', 'not json');
+    stop();
+    source().emit('show-command', '"previous"');
+    expect(heard).toEqual(['next']);
+  });
+});

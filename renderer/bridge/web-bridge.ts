@@ -2,6 +2,8 @@
 // Server-Sent Events. EventSource reconnects by itself after network errors;
 // after an HTTP error it gives up (readyState CLOSED), so we open a new one.
 // Settings go over plain HTTP (web-settings-api.ts).
+import { ADMIN_TOKEN_HEADER } from '../../shared/settings-api';
+import { isShowCommand, SHOW_COMMAND_EVENT, SHOW_PATH_PREFIX, SHOWING_PATH, type ShowCommand } from '../../shared/show';
 import { SNAPSHOT_EVENT, WebPaths } from '../../shared/web-api';
 import { SettingsPaths, type SetupLink } from '../../shared/settings-api';
 import { createAdminTokenGate, tokenFromFragment, type AdminTokenGate, type TokenStorage } from './admin-token';
@@ -53,6 +55,21 @@ function browserSettingsDeps(): WebSettingsDeps {
 }
 
 export function webBridge(injected?: WebBridgeDeps, settingsDeps: WebSettingsDeps = browserSettingsDeps()): FrameBridge {
+  const commandListeners = new Set<(command: ShowCommand) => void>();
+  const onCommandEvent = (event: MessageEvent<string>) => {
+    let command: unknown;
+    try {
+      command = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    if (isShowCommand(command)) for (const listener of commandListeners) listener(command);
+  };
+  // Show writes are JSON (the shell refuses anything else), with the admin token when the page has one.
+  const postJson = async (path: string, body: unknown): Promise<void> => {
+    const token = settingsDeps.gate.current();
+    await settingsDeps.http(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { [ADMIN_TOKEN_HEADER]: token } : {}) }, body: JSON.stringify(body) });
+  };
   return {
     ...webSettingsApi(settingsDeps.http, settingsDeps.gate),
     adminToken: settingsDeps.gate,
@@ -79,6 +96,7 @@ export function webBridge(injected?: WebBridgeDeps, settingsDeps: WebSettingsDep
         const es = new deps.EventSource(WebPaths.events);
         source = es;
         es.addEventListener(SNAPSHOT_EVENT, onSnapshotEvent as EventListener);
+        es.addEventListener(SHOW_COMMAND_EVENT, onCommandEvent as EventListener);
         es.onopen = () => {
           if (active) onStatus?.('connected');
         };
@@ -112,5 +130,11 @@ export function webBridge(injected?: WebBridgeDeps, settingsDeps: WebSettingsDep
       };
     },
     mediaUrl: (path) => path,
+    control: (command) => postJson(`${SHOW_PATH_PREFIX}${command}`, {}).catch(() => undefined),
+    reportShowing: (now) => postJson(SHOWING_PATH, now).catch(() => undefined),
+    onShowCommand(listener) {
+      commandListeners.add(listener);
+      return () => commandListeners.delete(listener);
+    },
   };
 }
