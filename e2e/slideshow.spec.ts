@@ -41,12 +41,12 @@ test('Wix going down keeps the gallery on screen, and coming back recovers', asy
   await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
   wix.down = { kind: 'status', status: 503 };
   await expect.poll(async () => (await stateOf(frame.url)).lastError, { timeout: 15_000 }).toMatch(/unavailable/);
-  await expect(page.getByTestId('status-error')).toBeVisible();
+  await expect(page.getByTestId('status-note')).toBeVisible();
   await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
   expect((await stateOf(frame.url)).items).toHaveLength(6);
   wix.down = null;
   await expect.poll(async () => (await stateOf(frame.url)).lastError, { timeout: 15_000 }).toBeNull();
-  await expect(page.getByTestId('status-error')).toBeHidden();
+  await expect(page.getByTestId('status-note')).toBeHidden();
   await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
 });
 

@@ -15,7 +15,7 @@ export function App({ bridge }: { bridge: FrameBridge }) {
         <SettingsScreen bridge={bridge} backHref={route.backHref} />
       ) : (
         <>
-          <Slideshow mediaUrl={bridge.mediaUrl} />
+          <Slideshow link={bridge} />
           <SettingsCorner onOpen={openSettings} />
         </>
       )}

@@ -1,11 +1,15 @@
-// One full-screen layer: a photo (or a video over its poster) on black, or on
-// a blurred, dimmed copy of itself when it does not fill the screen. It stays
-// transparent until its picture is there, then becomes visible (fading in
-// when `fade`); only its opacity ever animates.
-import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties, type TransitionEvent } from 'react';
-import { drawBackdrop } from './backdrop';
+// One full-screen layer: a photo (or a video over its poster, or two photos
+// sharing the screen) on black, or on a blurred, dimmed copy of itself when it
+// does not fill the screen. It stays hidden until its pictures are there, then
+// comes in with the chosen transition; only transform and opacity ever
+// animate, so the compositor does the work. With Ken Burns the pictures drift
+// toward the focal point: one Web Animation per slide, no script per frame.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type TransitionEvent } from 'react';
+import { drawBackdrop, drawPairBackdrop } from './backdrop';
 import type { Caption } from './caption';
-import { hasPicture } from './sequence';
+import { driftToward } from './ken-burns';
+import type { ShowTransition } from './look';
+import { hasPicture, type SlidePart } from './sequence';
 import type { ShownSlide } from './show-controller';
 import { SlideVideo } from './SlideVideo';
 
@@ -21,89 +25,149 @@ export interface LayerEvents {
 interface SlideLayerProps extends LayerEvents {
   slide: ShownSlide;
   current: boolean;
-  fade: boolean;
-  /** Screen off: videos hold still. */
+  transition: ShowTransition;
+  /** Paused or screen off: videos and the drift hold still. */
   paused: boolean;
   caption: Caption | null;
+  /** Ken Burns for this long (ms); null: the picture stands still. */
+  driftMs: number | null;
+  /** Each photo's own title, for its alt text. */
+  altOf: (itemId: string) => string;
 }
 
-export function SlideLayer({ slide, current, fade, paused, caption, onRevealed, onEnded, onFailed }: SlideLayerProps) {
+/** The property whose transition ends the way in. */
+const ENDS_WITH: Record<ShowTransition, string | null> = { crossfade: 'opacity', 'zoom-fade': 'opacity', slide: 'transform', none: null };
+
+export function SlideLayer({ slide, current, transition, paused, caption, driftMs, altOf, onRevealed, onEnded, onFailed }: SlideLayerProps) {
   const layer = useRef<HTMLDivElement>(null);
-  const image = useRef<HTMLImageElement>(null);
+  const drift = useRef<HTMLDivElement>(null);
   const backdrop = useRef<HTMLCanvasElement>(null);
   const shown = useRef(false);
+  const animation = useRef<Animation | null>(null);
   const [visible, setVisible] = useState(false);
   const picture = hasPicture(slide);
-  const { key, fit } = slide;
+  const { key, fit, pair } = slide;
+  const animated = ENDS_WITH[transition] !== null;
 
   const reveal = useCallback(
     (source: HTMLImageElement | HTMLVideoElement | null) => {
       const box = layer.current;
       if (!box || shown.current) return;
-      shown.current = true;
-      if (backdrop.current && source) drawBackdrop(backdrop.current, source, { width: box.clientWidth, height: box.clientHeight });
-      // Make the browser take in the transparent style first, so the change starts the transition at 0.
+      const screen = { width: box.clientWidth, height: box.clientHeight };
+      if (pair) {
+        const images = [...box.querySelectorAll<HTMLImageElement>('.layer__image')];
+        if (images.length < 2 || !images.every((img) => img.complete && img.naturalWidth > 0)) return;
+        shown.current = true;
+        if (backdrop.current) drawPairBackdrop(backdrop.current, images, screen, pair.layout);
+      } else {
+        shown.current = true;
+        if (backdrop.current && source) drawBackdrop(backdrop.current, source, screen);
+      }
+      // Make the browser take in the hidden style first, so the change starts the transition there.
       box.getBoundingClientRect();
       setVisible(true);
     },
-    [],
+    [pair],
   );
 
-  // The picture was decoded before this layer existed, so it is usually complete at once.
+  // The pictures were decoded before this layer existed, so they are usually complete at once.
   useLayoutEffect(() => {
-    const img = image.current;
+    const img = layer.current?.querySelector<HTMLImageElement>('.layer__image');
     if (img?.complete && img.naturalWidth > 0) reveal(img);
   }, [reveal]);
 
-  // Without a fade the layer is fully visible in the same frame it appears.
+  // Without a transition the layer is fully visible in the same frame it appears.
   useLayoutEffect(() => {
-    if (visible && !fade) onRevealed(key);
-  }, [visible, fade, onRevealed, key]);
+    if (visible && !animated) onRevealed(key);
+  }, [visible, animated, onRevealed, key]);
+
+  // Ken Burns: started once per slide, from the moment it comes in, handed to the compositor.
+  useEffect(() => {
+    const box = layer.current;
+    const target = drift.current;
+    if (!visible || driftMs === null || slide.video || !box || !target || typeof target.animate !== 'function') return;
+    const path = driftToward(box.clientWidth, box.clientHeight, slide.focus ?? { x: 0.5, y: 0.5 });
+    target.style.transformOrigin = path.origin;
+    const running = target.animate([{ transform: path.from }, { transform: path.to }], { duration: driftMs, easing: 'ease-in-out', fill: 'forwards' });
+    animation.current = running;
+    return () => {
+      running.cancel();
+      animation.current = null;
+    };
+  }, [visible, driftMs, slide.video, slide.focus]);
+
+  useEffect(() => {
+    const running = animation.current;
+    if (!running) return;
+    if (paused) running.pause();
+    else if (running.playState === 'paused') running.play();
+  }, [paused, visible]);
 
   const onTransitionEnd = (event: TransitionEvent<HTMLDivElement>) => {
-    if (event.target === event.currentTarget && event.propertyName === 'opacity') onRevealed(key);
+    if (event.target === event.currentTarget && event.propertyName === ENDS_WITH[transition]) onRevealed(key);
   };
 
-  const imageStyle: CSSProperties | undefined = slide.position ? { objectPosition: slide.position } : undefined;
-  const className = ['layer', `layer--${fit}`, fade ? 'layer--fade' : '', visible ? 'layer--visible' : ''].filter(Boolean).join(' ');
+  const className = ['layer', `layer--${fit}`, `layer--t-${transition}`, visible ? 'layer--visible' : ''].filter(Boolean).join(' ');
+  // A single item marks the layer; a pair marks each half instead (two current elements, two ids).
+  const marks = pair ? {} : { 'data-current': current ? 'true' : 'false', 'data-item-id': slide.itemId };
   return (
-    <div
-      ref={layer}
-      className={className}
-      data-current={current ? 'true' : 'false'}
-      data-item-id={slide.itemId}
-      data-kind={slide.video ? 'video' : 'image'}
-      onTransitionEnd={onTransitionEnd}
-    >
+    <div ref={layer} className={className} {...marks} data-kind={slide.video ? 'video' : pair ? 'pair' : 'image'} onTransitionEnd={onTransitionEnd}>
       {fit === 'fit' && <canvas ref={backdrop} className="layer__backdrop" aria-hidden="true" />}
-      {picture && (
-        <img
-          ref={image}
-          className="layer__image"
-          src={slide.url}
-          style={imageStyle}
-          alt={caption?.title ?? ''}
-          decoding="sync"
-          draggable={false}
-          onLoad={(event) => reveal(event.currentTarget)}
-        />
-      )}
-      {slide.video && (
-        <SlideVideo
-          src={slide.video}
-          fit={fit}
-          active={current && !paused}
-          {...(picture ? {} : { onPlaying: reveal })}
-          onEnded={() => onEnded(key)}
-          onFailed={() => onFailed(key)}
-        />
-      )}
+      <div ref={drift} className="layer__drift">
+        {pair ? (
+          <div className={`layer__pair layer__pair--${pair.layout}`}>
+            {pair.parts.map((part, i) => (
+              <Half key={part.itemId} part={part} first={i === 0} current={current} alt={altOf(part.itemId)} onLoad={reveal} />
+            ))}
+          </div>
+        ) : (
+          picture && (
+            <img
+              className="layer__image"
+              src={slide.url}
+              style={slide.position ? { objectPosition: slide.position } : undefined}
+              alt={altOf(slide.itemId)}
+              decoding="sync"
+              draggable={false}
+              onLoad={(event) => reveal(event.currentTarget)}
+            />
+          )
+        )}
+        {slide.video && (
+          <SlideVideo
+            src={slide.video}
+            fit={fit}
+            active={current && !paused}
+            {...(picture ? {} : { onPlaying: reveal })}
+            onEnded={() => onEnded(key)}
+            onFailed={() => onFailed(key)}
+          />
+        )}
+      </div>
       {caption && (
-        <div className="caption">
+        <div className="caption overlay">
           <div className="caption__title">{caption.title}</div>
           {caption.description && <div className="caption__text">{caption.description}</div>}
         </div>
       )}
+    </div>
+  );
+}
+
+interface HalfProps {
+  part: SlidePart;
+  first: boolean;
+  current: boolean;
+  alt: string;
+  onLoad: (img: HTMLImageElement) => void;
+}
+
+/** One photo of a pair, in its half; 'fit' photos hug the seam so the two read as one diptych. */
+function Half({ part, first, current, alt, onLoad }: HalfProps) {
+  const style: CSSProperties | undefined = part.position ? { objectPosition: part.position } : undefined;
+  return (
+    <div className={`layer__half layer__half--${first ? 'first' : 'second'}`} data-current={current ? 'true' : 'false'} data-item-id={part.itemId}>
+      <img className="layer__image" src={part.url} style={style} alt={alt} decoding="sync" draggable={false} onLoad={(event) => onLoad(event.currentTarget)} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // Draws the tiny copy of a picture that, blurred and dimmed by CSS, fills the
 // screen behind a 'fit' photo. Taken from the picture already decoded: no
-// second download, a few hundred pixels of canvas.
-import { backdropSize } from './framing';
+// second download, a few hundred pixels of canvas. A pair draws both photos,
+// each on its side.
+import { BACKDROP_WIDTH, backdropSize } from './framing';
 
 type Source = HTMLImageElement | HTMLVideoElement;
 
@@ -20,6 +21,26 @@ export function drawBackdrop(canvas: HTMLCanvasElement, source: Source, screen: 
   context.imageSmoothingQuality = 'high';
   try {
     context.drawImage(source, 0, 0, size.width, size.height);
+  } catch {
+    canvas.hidden = true;
+  }
+}
+
+/** Both photos of a pair, side by side (or stacked), at the screen's shape. */
+export function drawPairBackdrop(canvas: HTMLCanvasElement, sources: readonly HTMLImageElement[], screen: { width: number; height: number }, layout: 'row' | 'column'): void {
+  const context = screen.width > 0 && screen.height > 0 ? canvas.getContext('2d', { alpha: false }) : null;
+  canvas.hidden = !context;
+  if (!context) return;
+  canvas.width = BACKDROP_WIDTH;
+  canvas.height = Math.max(1, Math.round((BACKDROP_WIDTH * screen.height) / screen.width));
+  context.imageSmoothingQuality = 'high';
+  const half = layout === 'row' ? { width: canvas.width / 2, height: canvas.height } : { width: canvas.width, height: canvas.height / 2 };
+  try {
+    sources.forEach((source, i) => {
+      const x = layout === 'row' ? i * half.width : 0;
+      const y = layout === 'row' ? 0 : i * half.height;
+      context.drawImage(source, x, y, half.width, half.height);
+    });
   } catch {
     canvas.hidden = true;
   }

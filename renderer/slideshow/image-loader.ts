@@ -8,7 +8,8 @@ import { ImageRing, releaseIf } from './image-ring';
 
 export const LOAD_TIMEOUT_MS = 30_000;
 
-const probes = new ImageRing(2);
+// Room for a pair decoded together, and the slide before it.
+const probes = new ImageRing(4);
 
 export function decodeImage(url: string, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -22,16 +22,17 @@ describe('Preloader', () => {
       made.push(image);
       return image;
     });
-    preloader.keep(['/a', '/b']);
-    expect(preloader.holding()).toEqual(['/a']); // one ahead only
+    preloader.keep(['/a', '/b', '/z']);
+    expect(preloader.holding()).toEqual(['/a', '/b']); // one slide ahead only: at most the two photos of a pair
     expect(made[0]).toMatchObject({ src: '/a', decoding: 'async', decodes: 1 });
     preloader.keep(['/a']);
-    expect(made).toHaveLength(1); // already held: not loaded again
+    expect(made).toHaveLength(2); // already held: not loaded again
+    expect(made[1]!.src).toBe('');
     preloader.keep(['/c']);
     expect(made[0]!.src).toBe('');
     expect(preloader.holding()).toEqual(['/c']);
     preloader.keep([]);
-    expect(made[1]!.src).toBe('');
+    expect(made[2]!.src).toBe('');
     expect(preloader.holding()).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@
 // longer expected is released (src removed) at once.
 import { ImageRing } from './image-ring';
 
-/** With the one on screen (and the one under it while fading), at most three pictures are decoded. */
-export const PRELOAD_AHEAD = 1;
+/** The next slide's pictures: one, or the two of a pair (each half the screen). */
+export const PRELOAD_AHEAD = 2;
 
 export interface PreloadImage {
   src: string;

@@ -4,20 +4,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeImage } from './image-loader';
 import { Preloader } from './preloader';
-import { hasPicture, type Slide } from './sequence';
+import { picturesOf, type Slide } from './sequence';
 import { ShowController, slidePeriodMs, type ShowOptions, type ShowView } from './show-controller';
 import { startTimer } from './timers';
 import { Watchdog } from './watchdog';
 
 const NOTHING_SHOWN: ShowView = { current: null, previous: null, notice: null };
 
-/** A photo or poster is decoded before the swap; a video without a poster reveals itself once it plays. */
+/** A photo, a poster or both photos of a pair are decoded before the swap; a video without a poster reveals itself once it plays. */
 function loadSlide(slide: Slide, signal: AbortSignal): Promise<void> {
-  return hasPicture(slide) ? decodeImage(slide.url, signal) : Promise.resolve();
+  return Promise.all(picturesOf(slide).map((url) => decodeImage(url, signal))).then(() => undefined);
 }
 
 export interface ShowHandle {
   view: ShowView;
+  next: () => void;
+  previous: () => void;
   revealed: (key: number) => void;
   ended: (key: number) => void;
   failed: (key: number) => void;
@@ -37,7 +39,7 @@ export function useShow(slides: Slide[], options: ShowOptions, reload: () => voi
       load: loadSlide,
       setTimer: startTimer,
       render: setView,
-      preload: (upcoming) => preloader.keep(upcoming.map((s) => s.url)),
+      preload: (upcoming) => preloader.keep(upcoming.flatMap(picturesOf)),
       progressed: () => dog.kick(),
     });
     controller.current = show;
@@ -66,5 +68,7 @@ export function useShow(slides: Slide[], options: ShowOptions, reload: () => voi
   const revealed = useCallback((key: number) => controller.current?.revealed(key), []);
   const ended = useCallback((key: number) => controller.current?.ended(key), []);
   const failed = useCallback((key: number) => controller.current?.failed(key), []);
-  return { view, revealed, ended, failed };
+  const next = useCallback(() => controller.current?.next(), []);
+  const previous = useCallback(() => controller.current?.previous(), []);
+  return { view, next, previous, revealed, ended, failed };
 }
