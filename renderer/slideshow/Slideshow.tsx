@@ -98,7 +98,7 @@ function Show({ snapshot, connection, link, reload }: ShowProps) {
       {view.previous && <SlideLayer key={view.previous.key} slide={view.previous} current={false} caption={captionOf(view.previous)} {...layer} />}
       {view.current && <SlideLayer key={view.current.key} slide={view.current} current caption={captionOf(view.current)} {...layer} />}
       {look.clock !== 'off' && <Clock mode={look.clock} />}
-      <StatusNote status={status} lastError={gallery.lastError} connection={connection} />
+      <StatusNote status={status} connection={connection} />
       {paused && <PauseMark />}
       {controls.revealed && <ControlStrip paused={paused} send={send} touched={controls.keepRevealed} />}
       {status.screen === 'off' && <div className="screen-off" data-testid="screen-off" />}
