@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameSnapshot } from '../../shared/display';
 import { SNAPSHOT_EVENT, WebPaths } from '../../shared/web-api';
+import type { AdminTokenGate } from './admin-token';
 import type { ConnectionStatus } from './frame-bridge';
 import { testSnapshot } from '../test-support/test-snapshot';
 import { REOPEN_MS, webBridge, type WebBridgeDeps } from './web-bridge';
@@ -123,7 +124,7 @@ describe('webBridge show controls', () => {
   function showSetup(token: string | null = null) {
     FakeEventSource.instances = [];
     const posted: { url: string; headers: Record<string, string>; body?: string }[] = [];
-    const gate = { current: () => token } as unknown as import('./admin-token').AdminTokenGate;
+    const gate = { current: () => token } as unknown as AdminTokenGate;
     const http = async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
       posted.push({ url, headers: init.headers, ...(init.body === undefined ? {} : { body: init.body }) });
       return { ok: true, status: 200, json: async () => ({}) };
