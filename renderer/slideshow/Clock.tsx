@@ -26,11 +26,14 @@ function useMinute(): Date {
 export function Clock({ mode }: { mode: Exclude<ClockMode, 'off'> }) {
   const now = useMinute();
   return (
-    <div className="clock overlay" data-testid="clock" data-mode={mode}>
-      <time className="clock__time" dateTime={now.toISOString()}>
-        {TIME.format(now)}
-      </time>
-      {mode === 'time-date' && <div className="clock__date">{DATE.format(now)}</div>}
-    </div>
+    <>
+      <div className="clock-shade" aria-hidden="true" />
+      <div className="clock overlay" data-testid="clock" data-mode={mode}>
+        <time className="clock__time" dateTime={now.toISOString()}>
+          {TIME.format(now)}
+        </time>
+        {mode === 'time-date' && <div className="clock__date">{DATE.format(now)}</div>}
+      </div>
+    </>
   );
 }
