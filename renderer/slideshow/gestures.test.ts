@@ -17,7 +17,7 @@ describe('gestureOf', () => {
 
   it('ignores a long press, a slow drag, a vertical swipe and a wobble', () => {
     expect(gestureOf(at(700), at(700, 240, 2_000), 800)).toBeNull();
-    expect(gestureOf(at(600), at(300, 240, 3_000), 800)).toBeNull();
+    expect(gestureOf(at(600), at(300, 240, 3_000), 800)).toBeNull(); // a slow drag
     expect(gestureOf(at(400, 100), at(420, 400, 200), 800)).toBeNull();
     expect(gestureOf(at(400), at(430, 240, 200), 800)).toBeNull();
   });

@@ -11,7 +11,7 @@ export const TAP_SLOP_PX = 12;
 export const TAP_MS = 600;
 /** A swipe covers at least this share of the width (or 60 px), mostly sideways, within SWIPE_MS. */
 const SWIPE_SHARE = 0.08;
-const SWIPE_MS = 900;
+const SWIPE_MS = 1_500;
 
 export interface PointerMark {
   x: number;
