@@ -1,4 +1,4 @@
-// Screenshots of the show for people to look at (test-results/screens/):
+// Screenshots of the show for people to look at (test-results/screenshots/):
 // a paired portrait, a drifting photo and the clock, on the official Pi
 // touchscreen (800×480), a 1080p screen and the same screen rotated.
 import { FrameProcess } from './support/frame-process';

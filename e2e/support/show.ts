@@ -49,6 +49,6 @@ export const SCREENS = [
 
 /** Screenshots for people to look at go to one folder. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync('test-results/screens', { recursive: true });
-  await page.screenshot({ path: `test-results/screens/${name}.png` });
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
 }
