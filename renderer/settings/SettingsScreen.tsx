@@ -128,7 +128,7 @@ function SettingsForm({ model, mediaUrl, onChosen, firstRun }: { model: Settings
         <p className="section__hint">The show, the night schedule and starting on boot can be set here once the frame is connected.</p>
       ) : (
         <>
-          <ShowSection />
+          <ShowSection mediaUrl={mediaUrl} />
           <ScheduleSection />
           <AutostartSection />
         </>

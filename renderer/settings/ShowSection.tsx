@@ -1,16 +1,21 @@
-// How the show looks and how often the frame checks Wix.
-import { ChoiceField, TextField } from './fields';
+// How the show looks and how often the frame checks Wix, with a live preview
+// of the look as it is being edited (before Save).
+import { ChoiceField, SwitchField, TextField } from './fields';
+import { ShowPreview } from './ShowPreview';
 
-export function ShowSection() {
+export function ShowSection({ mediaUrl }: { mediaUrl: (path: string) => string }) {
   return (
     <section className="section" aria-labelledby="section-show">
       <h2 id="section-show">Show</h2>
+      <ShowPreview mediaUrl={mediaUrl} />
       <TextField field="slideSeconds" label="Seconds per photo" inputMode="numeric" short />
       <ChoiceField
         field="transition"
         label="Transition"
         options={[
           { value: 'crossfade', label: 'Crossfade' },
+          { value: 'slide', label: 'Slide' },
+          { value: 'zoom-fade', label: 'Zoom and fade' },
           { value: 'none', label: 'None' },
         ]}
       />
@@ -28,6 +33,17 @@ export function ShowSection() {
         options={[
           { value: 'fit', label: 'Whole photo on a blurred backdrop' },
           { value: 'fill', label: 'Fill the screen' },
+        ]}
+      />
+      <SwitchField field="pairPortraits" label="Portrait pairs" hint="Two portrait photos side by side on a landscape screen (two landscapes stacked on a portrait one)." />
+      <SwitchField field="kenBurns" label="Slow pan and zoom" hint="Each photo drifts gently toward its focal point, as set on Wix." />
+      <ChoiceField
+        field="clock"
+        label="Clock"
+        options={[
+          { value: 'off', label: 'Off' },
+          { value: 'time', label: 'Time' },
+          { value: 'time-date', label: 'Time and date' },
         ]}
       />
       <ChoiceField

@@ -159,8 +159,10 @@ export function ChoiceField<F extends ChoiceFormField>({ field, label, options, 
   );
 }
 
+type SwitchFormField = { [F in FormField]: SettingsForm[F] extends boolean ? F : never }[FormField];
+
 /** An on/off switch that is part of the form (saved with Save). */
-export function SwitchField({ field, label, hint }: { field: 'scheduleEnabled'; label: string; hint?: ReactNode }) {
+export function SwitchField({ field, label, hint }: { field: SwitchFormField; label: string; hint?: ReactNode }) {
   const model = useModel();
   const checked = useSettings((s) => s.form?.[field] ?? false);
   const { error, locked, note, problem } = useFieldState(field);
