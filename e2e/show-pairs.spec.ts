@@ -70,3 +70,21 @@ test('pairs stay the same across shuffle rounds and live changes', async ({ page
     expect([...with_][0]!.split('+')).toHaveLength(2);
   }
 });
+
+test('the demo shows a landscape, a pair of portraits, then soon its short video', async ({ page }) => {
+  const { FrameProcess } = await import('./support/frame-process');
+  const demo = await new FrameProcess({ env: { FRAME_SLIDE_SECONDS: '2' }, args: ['--demo'] }).start();
+  try {
+    const state = (await (await fetch(`${demo.url}/api/state`)).json()) as { items: { id: string; type: string }[] };
+    expect(state.items.filter((i) => i.type === 'VIDEO')).toHaveLength(1);
+    await page.goto(demo.url);
+    // Within the first minute at the default 15 s per photo: the 2nd slide is a pair, the 4th the video.
+    await expect.poll(() => shownIds(page)).toEqual([state.items[0]!.id]);
+    expect(await nextShown(page, [state.items[0]!.id])).toEqual([state.items[1]!.id, state.items[2]!.id].sort());
+    const video = page.locator('[data-current="true"][data-kind="video"] video');
+    await expect(video).toBeAttached({ timeout: 15_000 });
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0);
+  } finally {
+    await demo.stop();
+  }
+});
