@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one table. Timings live here, never in tests.
 import { benchReceiverThroughput } from './receiver-throughput';
+import { benchDriftCpu, benchTransitionFrames } from './show-perf';
 import { benchBundleSize, benchBytesPerPhoto, benchMemory, benchOfflineStart, benchStillCpu } from './slideshow-perf';
 import { benchWebhookLatency } from './webhook-latency';
 import { printTable, type BenchRow } from './table';
@@ -9,6 +10,8 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['webhook-latency', benchWebhookLatency],
   ['receiver', benchReceiverThroughput],
   ['still-cpu', benchStillCpu],
+  ['drift-cpu', benchDriftCpu],
+  ['transition-frames', benchTransitionFrames],
   ['memory', benchMemory],
   ['bytes', benchBytesPerPhoto],
   ['offline-start', benchOfflineStart],
