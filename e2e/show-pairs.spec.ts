@@ -75,7 +75,9 @@ test('the demo shows a landscape, a pair of portraits, then soon its short video
   const { FrameProcess } = await import('./support/frame-process');
   const demo = await new FrameProcess({ env: { FRAME_SLIDE_SECONDS: '2' }, args: ['--demo'] }).start();
   try {
-    const state = (await (await fetch(`${demo.url}/api/state`)).json()) as { items: { id: string; type: string }[] };
+    const stateOf = async () => (await (await fetch(`${demo.url}/api/state`)).json()) as { items: { id: string; type: string }[] };
+    await expect.poll(async () => (await stateOf()).items.length).toBe(15);
+    const state = await stateOf();
     expect(state.items.filter((i) => i.type === 'VIDEO')).toHaveLength(1);
     await page.goto(demo.url);
     // Within the first minute at the default 15 s per photo: the 2nd slide is a pair, the 4th the video.

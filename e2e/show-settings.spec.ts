@@ -4,6 +4,7 @@ import { expect, test } from './support/fixtures';
 import { screenshot, useGallery } from './support/show';
 
 test('the show options have a live preview, and the show follows once they are saved', async ({ page, wix, launchFrame }) => {
+  test.setTimeout(90_000); // three screen sizes and a save
   useGallery(wix, 'LPPL');
   const frame = await launchFrame();
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -13,8 +14,9 @@ test('the show options have a live preview, and the show follows once they are s
   await expect(preview).toBeVisible();
   // The frame's own photos, the portraits as a pair (the default), the crossfade, no clock.
   await expect(preview).toHaveAttribute('data-transition', 'crossfade');
-  await expect(preview.locator('[data-testid="preview-scene"][data-photos="2"]')).toBeAttached({ timeout: 10_000 });
-  await expect(preview.getByTestId('preview-clock')).toHaveCount(0);
+  // The preview draws with the show's own layers: the pair comes round within a few steps.
+  await expect(preview.locator('.layer[data-kind="pair"]')).toBeAttached({ timeout: 15_000 });
+  await expect(preview.getByTestId('clock')).toHaveCount(0);
 
   // Edits show in the preview before anything is saved.
   await page.getByRole('radio', { name: 'Slide' }).check();
@@ -22,11 +24,12 @@ test('the show options have a live preview, and the show follows once they are s
   await page.getByRole('switch', { name: 'Slow pan and zoom' }).check();
   await expect(preview).toHaveAttribute('data-transition', 'slide');
   await expect(preview).toHaveAttribute('data-ken-burns', 'true');
-  await expect(preview.getByTestId('preview-clock')).toBeVisible();
-  await expect(preview.locator('.show-preview__layer--in-slide')).toBeAttached({ timeout: 10_000 });
+  await expect(preview.getByTestId('clock')).toBeVisible();
+  await expect(preview.locator('.layer.layer--t-slide')).toBeAttached({ timeout: 10_000 });
+  await expect.poll(() => preview.locator('.layer--visible .layer__drift').first().evaluate((el) => el.getAnimations().length), { timeout: 10_000 }).toBe(1);
   await page.getByRole('switch', { name: 'Portrait pairs' }).uncheck();
-  await expect(preview.locator('[data-testid="preview-scene"][data-photos="2"]')).toHaveCount(0);
-  await expect(preview.locator('[data-testid="preview-scene"]').first()).toBeAttached();
+  await expect(preview.locator('.layer[data-kind="pair"]')).toHaveCount(0);
+  await expect(preview.locator('.layer').first()).toBeAttached();
   await page.getByRole('radio', { name: 'Time and date' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'settings-show-preview-1280x900');
   for (const [width, height] of [

@@ -31,7 +31,8 @@ export async function nextShown(page: Page, before: string[]): Promise<string[]>
   await page.waitForFunction((prev) => {
     const ids = [...document.querySelectorAll('[data-current="true"]')].map((el) => el.getAttribute('data-item-id') ?? '').sort();
     return ids.length > 0 && ids.join() !== prev;
-  }, before.join());
+    // Polled on a timer, not requestAnimationFrame: tests count the page's frame callbacks.
+  }, before.join(), { polling: 100 });
   return shownIds(page);
 }
 

@@ -1,93 +1,71 @@
 // A small live preview of the show as the settings stand in the form (before
-// Save): this frame's own photos, paired or not, drifting or not, with the
-// chosen transition, clock and captions. It runs only while the settings are
-// open; the show itself stays free of timers like this one.
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
-import type { GalleryItem } from '../../shared/gallery';
-import { mediaPath } from '../../shared/media';
+// Save): this frame's own photos through the show's own layers, paired or
+// not, drifting or not, with the chosen transition, clock and captions. Its
+// timer runs only while the settings are open.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame } from '../state/frame-store';
+import { captionFor } from '../slideshow/caption';
+import { Clock } from '../slideshow/Clock';
+import { PairBook } from '../slideshow/pairing';
+import { itemsOf } from '../slideshow/sequence';
+import { joinCaptions } from '../slideshow/Slideshow';
+import { SlideLayer } from '../slideshow/SlideLayer';
+import { toSlides } from '../slideshow/slide-media';
 import { useSettings } from './model-context';
 import './show-preview.css';
 
 const STEP_MS = 4_000;
-const WIDTH = 480;
-const HEIGHT = 270;
-
-interface Scene {
-  key: string;
-  photos: GalleryItem[];
-}
-
-const aspect = (item: GalleryItem) => (item.image?.width && item.image.height ? item.image.width / item.image.height : 1.5);
-
-/** Up to three scenes from the gallery: a landscape, the portraits (a pair when pairing is on), another landscape. */
-export function previewScenes(items: readonly GalleryItem[], pairs: boolean): Scene[] {
-  const photos = items.filter((item) => item.type === 'IMAGE' && item.image?.id);
-  const wide = photos.filter((item) => aspect(item) >= 1);
-  const tall = photos.filter((item) => aspect(item) < 0.9);
-  const scenes: Scene[] = [];
-  if (wide[0]) scenes.push({ key: wide[0].id, photos: [wide[0]] });
-  if (tall[0] && tall[1] && pairs) scenes.push({ key: `${tall[0].id}+${tall[1].id}`, photos: [tall[0], tall[1]] });
-  else if (tall[0]) scenes.push({ key: tall[0].id, photos: [tall[0]] });
-  if (wide[1]) scenes.push({ key: wide[1].id, photos: [wide[1]] });
-  return scenes;
-}
-
-const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+/** The preview's size in device pixels: what its photos are fetched at. */
+const BOX = { width: 480, height: 270 };
+const nothing = () => undefined;
 
 export function ShowPreview({ mediaUrl }: { mediaUrl: (path: string) => string }) {
   const form = useSettings((s) => s.form);
   const items = useFrame((s) => s.snapshot?.gallery.items);
-  const transition = form?.transition ?? 'crossfade';
-  const pairs = form?.pairPortraits ?? true;
-  const kenBurns = form?.kenBurns ?? false;
-  const clock = form?.clock ?? 'off';
-  const captions = form?.captions ?? 'none';
+  const book = useRef(new PairBook());
   const fit = form?.fit ?? 'fit';
-  const scenes = useMemo(() => previewScenes(items ?? [], pairs), [items, pairs]);
+  const pairs = form?.pairPortraits ?? true;
+  const slides = useMemo(() => toSlides(items ?? [], { fit, screen: BOX, urlOf: mediaUrl, pairs: pairs ? book.current : null }).filter((s) => !s.video).slice(0, 4), [items, fit, pairs, mediaUrl]);
   const [step, setStep] = useState(0);
+  const [revealed, setRevealed] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setStep((n) => n + 1), STEP_MS);
     return () => clearInterval(timer);
   }, []);
+  const onRevealed = useCallback((key: number) => setRevealed(key), []);
 
-  const shown = scenes.length ? [step - 1, step].filter((n) => n >= 0).map((n) => ({ n, scene: scenes[n % scenes.length]! })) : [];
-  const now = new Date();
+  const byId = useMemo(() => new Map((items ?? []).map((item) => [item.id, item])), [items]);
+  const captions = form?.captions ?? 'none';
+  const transition = form?.transition ?? 'crossfade';
+  const clock = form?.clock ?? 'off';
+  // The photo before stays under the new one until it is fully in, as on the show.
+  const layers = slides.length ? [step - 1, step].filter((n) => n >= 0 && (n === step || revealed !== n + 1)) : [];
   return (
-    <figure className="show-preview" data-testid="show-preview" data-transition={transition} data-ken-burns={kenBurns ? 'true' : 'false'}>
-      <div className="show-preview__screen" aria-hidden="true">
-        {shown.length === 0 && <div className="show-preview__empty">Your photos appear here once the frame has some.</div>}
-        {shown.map(({ n, scene }) => (
-          <div key={n} className={`show-preview__layer show-preview__layer--${n === step ? `in-${transition}` : 'under'}`}>
-            <div className={`show-preview__photos${scene.photos.length === 2 ? ' show-preview__photos--pair' : ''}${kenBurns ? ' show-preview__photos--drift' : ''}`} data-testid="preview-scene" data-photos={scene.photos.length}>
-              {scene.photos.map((item) => (
-                <PreviewPhoto key={item.id} item={item} fit={scene.photos.length === 2 ? 'fit' : fit} half={scene.photos.length === 2} mediaUrl={mediaUrl} />
-              ))}
-            </div>
-            {captions !== 'none' && (
-              <div className="show-preview__caption">
-                <div>{scene.photos.map((p) => p.title).filter(Boolean).join(' · ') || 'Title'}</div>
-                {captions === 'title-description' && <div className="show-preview__text">{scene.photos.map((p) => p.description).filter(Boolean).join(' · ')}</div>}
-              </div>
-            )}
-          </div>
-        ))}
-        {clock !== 'off' && (
-          <div className="show-preview__clock" data-testid="preview-clock">
-            <div>{TIME.format(now)}</div>
-            {clock === 'time-date' && <div className="show-preview__date">{DATE.format(now)}</div>}
-          </div>
-        )}
+    <figure className="show-preview" data-testid="show-preview" data-transition={transition} data-ken-burns={form?.kenBurns ? 'true' : 'false'}>
+      <div className="slideshow show-preview__screen" aria-hidden="true">
+        {layers.map((n) => {
+          const slide = { ...slides[n % slides.length]!, key: n + 1 };
+          const caption = joinCaptions(itemsOf(slide).map((id) => captionFor(byId.get(id), captions)));
+          return (
+            <SlideLayer
+              key={slide.key}
+              slide={slide}
+              current={n === step}
+              transition={transition}
+              paused={false}
+              caption={caption}
+              driftMs={form?.kenBurns ? STEP_MS + 2_000 : null}
+              altOf={() => ''}
+              onRevealed={onRevealed}
+              onEnded={nothing}
+              onFailed={nothing}
+            />
+          );
+        })}
+        {slides.length === 0 && <p className="notice">Your photos appear here once the frame has some.</p>}
+        {clock !== 'off' && <Clock mode={clock} />}
       </div>
-      <figcaption className="show-preview__label">Preview, as set here{form ? '' : ' (loading)'}</figcaption>
+      <figcaption className="show-preview__label">Preview, as set here</figcaption>
     </figure>
   );
-}
-
-function PreviewPhoto({ item, fit, half, mediaUrl }: { item: GalleryItem; fit: 'fit' | 'fill'; half: boolean; mediaUrl: (path: string) => string }) {
-  const focal = item.image?.focalPoint;
-  const style: CSSProperties = { objectFit: fit === 'fill' ? 'cover' : 'contain', ...(focal ? { transformOrigin: `${focal.x * 100}% ${focal.y * 100}%` } : {}) };
-  const src = mediaUrl(mediaPath({ fileId: item.image!.id, width: half ? WIDTH / 2 : WIDTH, height: HEIGHT, fit: 'fit' }));
-  return <img className="show-preview__photo" src={src} alt="" style={style} draggable={false} />;
 }

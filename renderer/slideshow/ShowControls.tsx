@@ -88,21 +88,27 @@ function Icon({ name }: { name: keyof typeof ICONS }) {
 
 /** Previous, pause or resume, next: big enough for a finger, up for a few seconds after a tap in the middle. */
 export function ControlStrip({ paused, send, touched }: { paused: boolean; send: (command: ShowCommand) => void; touched: () => void }) {
-  const press = (command: ShowCommand) => {
-    touched();
-    send(command);
-  };
+  const buttons: [ShowCommand, string][] = [
+    ['previous', 'Previous photo'],
+    paused ? ['resume', 'Resume the show'] : ['pause', 'Pause the show'],
+    ['next', 'Next photo'],
+  ];
   return (
     <div className="control-strip overlay" data-testid="control-strip" role="toolbar" aria-label="Show controls">
-      <button type="button" className="control-strip__button" aria-label="Previous photo" onClick={() => press('previous')}>
-        <Icon name="previous" />
-      </button>
-      <button type="button" className="control-strip__button" aria-label={paused ? 'Resume the show' : 'Pause the show'} onClick={() => press(paused ? 'resume' : 'pause')}>
-        <Icon name={paused ? 'resume' : 'pause'} />
-      </button>
-      <button type="button" className="control-strip__button" aria-label="Next photo" onClick={() => press('next')}>
-        <Icon name="next" />
-      </button>
+      {buttons.map(([command, label]) => (
+        <button
+          key={label}
+          type="button"
+          className="control-strip__button"
+          aria-label={label}
+          onClick={() => {
+            touched();
+            send(command);
+          }}
+        >
+          <Icon name={command} />
+        </button>
+      ))}
     </div>
   );
 }

@@ -5,7 +5,7 @@
 // animate, so the compositor does the work. With Ken Burns the pictures drift
 // toward the focal point: one Web Animation per slide, no script per frame.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type TransitionEvent } from 'react';
-import { drawBackdrop, drawPairBackdrop } from './backdrop';
+import { drawBackdrop } from './backdrop';
 import type { Caption } from './caption';
 import { driftToward } from './ken-burns';
 import type { ShowTransition } from './look';
@@ -58,10 +58,10 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
         const images = [...box.querySelectorAll<HTMLImageElement>('.layer__image')];
         if (images.length < 2 || !images.every((img) => img.complete && img.naturalWidth > 0)) return;
         shown.current = true;
-        if (backdrop.current) drawPairBackdrop(backdrop.current, images, screen, pair.layout);
+        if (backdrop.current) drawBackdrop(backdrop.current, images, screen, pair.layout);
       } else {
         shown.current = true;
-        if (backdrop.current && source) drawBackdrop(backdrop.current, source, screen);
+        if (backdrop.current && source) drawBackdrop(backdrop.current, [source], screen);
       }
       // Make the browser take in the hidden style first, so the change starts the transition there.
       box.getBoundingClientRect();
@@ -117,7 +117,7 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
         {pair ? (
           <div className={`layer__pair layer__pair--${pair.layout}`}>
             {pair.parts.map((part, i) => (
-              <Half key={part.itemId} part={part} first={i === 0} current={current} alt={altOf(part.itemId)} onLoad={reveal} />
+              <Half key={part.itemId} part={part} hug={fit === 'fit' ? HUG[pair.layout][i]! : undefined} current={current} alt={altOf(part.itemId)} onLoad={reveal} />
             ))}
           </div>
         ) : (
@@ -154,19 +154,23 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
   );
 }
 
+/** Where each whole ('fit') photo of a pair sits in its half: against the seam, so the two read as one diptych. */
+const HUG = { row: ['100% 50%', '0% 50%'], column: ['50% 100%', '50% 0%'] } as const;
+
 interface HalfProps {
   part: SlidePart;
-  first: boolean;
+  hug: string | undefined;
   current: boolean;
   alt: string;
   onLoad: (img: HTMLImageElement) => void;
 }
 
-/** One photo of a pair, in its half; 'fit' photos hug the seam so the two read as one diptych. */
-function Half({ part, first, current, alt, onLoad }: HalfProps) {
-  const style: CSSProperties | undefined = part.position ? { objectPosition: part.position } : undefined;
+/** One photo of a pair, in its half. */
+function Half({ part, hug, current, alt, onLoad }: HalfProps) {
+  const position = part.position ?? hug;
+  const style: CSSProperties | undefined = position ? { objectPosition: position } : undefined;
   return (
-    <div className={`layer__half layer__half--${first ? 'first' : 'second'}`} data-current={current ? 'true' : 'false'} data-item-id={part.itemId}>
+    <div className="layer__half" data-current={current ? 'true' : 'false'} data-item-id={part.itemId}>
       <img className="layer__image" src={part.url} style={style} alt={alt} decoding="sync" draggable={false} onLoad={(event) => onLoad(event.currentTarget)} />
     </div>
   );

@@ -107,7 +107,7 @@ function Show({ snapshot, connection, link, reload }: ShowProps) {
 }
 
 /** One caption for what is on screen: a pair's titles side by side. */
-function joinCaptions(captions: (Caption | null)[]): Caption | null {
+export function joinCaptions(captions: (Caption | null)[]): Caption | null {
   const present = captions.filter((c): c is Caption => c !== null);
   if (present.length <= 1) return present[0] ?? null;
   const description = present.map((c) => c.description).filter(Boolean).join(' · ');

@@ -17,9 +17,16 @@ function naturalSize(source: Source): { width: number; height: number } {
   return source instanceof HTMLVideoElement ? { width: source.videoWidth, height: source.videoHeight } : { width: source.naturalWidth, height: source.naturalHeight };
 }
 
-/** Draws `source` small onto `canvas`; hides the canvas when the picture covers the screen anyway. */
-export function drawBackdrop(canvas: HTMLCanvasElement, source: Source, screen: { width: number; height: number }): void {
-  const size = backdropSize(naturalSize(source), screen);
+/**
+ * Draws the pictures small onto `canvas`: one filling it, or a pair side by
+ * side (stacked for 'column') at the screen's shape. Hides the canvas when a
+ * single picture covers the screen anyway.
+ */
+export function drawBackdrop(canvas: HTMLCanvasElement, sources: readonly Source[], screen: { width: number; height: number }, layout: 'row' | 'column' | null = null): void {
+  const [first] = sources;
+  const size = layout
+    ? screen.width > 0 && screen.height > 0 && { width: BACKDROP_WIDTH, height: Math.max(1, Math.round((BACKDROP_WIDTH * screen.height) / screen.width)) }
+    : first && backdropSize(naturalSize(first), screen);
   const context = size && canvas.getContext('2d', { alpha: false });
   canvas.hidden = !context;
   if (!size || !context) return;
@@ -27,28 +34,11 @@ export function drawBackdrop(canvas: HTMLCanvasElement, source: Source, screen: 
   canvas.height = size.height;
   context.imageSmoothingQuality = 'high';
   context.filter = FILTER;
-  try {
-    context.drawImage(source, -OVERSCAN, -OVERSCAN, size.width + 2 * OVERSCAN, size.height + 2 * OVERSCAN);
-  } catch {
-    canvas.hidden = true;
-  }
-}
-
-/** Both photos of a pair, side by side (or stacked), at the screen's shape. */
-export function drawPairBackdrop(canvas: HTMLCanvasElement, sources: readonly HTMLImageElement[], screen: { width: number; height: number }, layout: 'row' | 'column'): void {
-  const context = screen.width > 0 && screen.height > 0 ? canvas.getContext('2d', { alpha: false }) : null;
-  canvas.hidden = !context;
-  if (!context) return;
-  canvas.width = BACKDROP_WIDTH;
-  canvas.height = Math.max(1, Math.round((BACKDROP_WIDTH * screen.height) / screen.width));
-  context.imageSmoothingQuality = 'high';
-  context.filter = FILTER;
-  const half = layout === 'row' ? { width: canvas.width / 2, height: canvas.height } : { width: canvas.width, height: canvas.height / 2 };
+  const w = layout === 'row' ? size.width / 2 : size.width;
+  const h = layout === 'column' ? size.height / 2 : size.height;
   try {
     sources.forEach((source, i) => {
-      const x = layout === 'row' ? i * half.width : 0;
-      const y = layout === 'row' ? 0 : i * half.height;
-      context.drawImage(source, x - OVERSCAN, y - OVERSCAN, half.width + 2 * OVERSCAN, half.height + 2 * OVERSCAN);
+      context.drawImage(source, (layout === 'row' ? i * w : 0) - OVERSCAN, (layout === 'column' ? i * h : 0) - OVERSCAN, w + 2 * OVERSCAN, h + 2 * OVERSCAN);
     });
   } catch {
     canvas.hidden = true;
