@@ -35,8 +35,8 @@ export function ShowSection({ mediaUrl }: { mediaUrl: (path: string) => string }
           { value: 'fill', label: 'Fill the screen' },
         ]}
       />
-      <SwitchField field="pairPortraits" label="Portrait pairs" hint="Two portrait photos side by side on a landscape screen (two landscapes stacked on a portrait one)." />
-      <SwitchField field="kenBurns" label="Slow pan and zoom" hint="Each photo drifts gently toward its focal point, as set on Wix." />
+      <SwitchField field="pairPortraits" label="Portrait pairs" hint="Two portraits side by side (two landscapes stacked on a portrait screen)." />
+      <SwitchField field="kenBurns" label="Slow pan and zoom" hint="Each photo drifts toward its focal point, as set on Wix." />
       <ChoiceField
         field="clock"
         label="Clock"
