@@ -5,7 +5,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FakeWix } from '../electron/core/demo/fake-wix';
-import { sceneSvg } from '../electron/core/demo/scene-svg';
+import { encodeRgbPng } from '../electron/core/demo/png';
+import { scenePng } from '../electron/core/demo/scene-png';
 import { PROJECT_A, TEST_KEY, TEST_SITE, makeItems } from '../electron/core/test-support/fake-wix-fixture';
 import { FrameProcess } from './support/frame-process';
 import { expect, test } from './support/fixtures';
@@ -118,6 +119,13 @@ test('a problem is said in one calm line in the corner, and goes when it is solv
   await expect(note).toHaveCount(0, { timeout: 15_000 });
 });
 
+/** A pure white photo: every row a filter byte, then white pixels. */
+function whitePng(width: number, height: number): Buffer {
+  const rows = new Uint8Array((1 + width * 3) * height).fill(255);
+  for (let y = 0; y < height; y++) rows[y * (1 + width * 3)] = 0;
+  return encodeRgbPng(width, height, rows);
+}
+
 for (const size of [
   { width: 1920, height: 1080 },
   { width: 800, height: 480 },
@@ -128,7 +136,7 @@ for (const size of [
     const wix = await FakeWix.start({
       apiKey: TEST_KEY,
       siteId: TEST_SITE,
-      drawMedia: (fileId, w, h) => ({ body: fileId.startsWith('demo0_') ? `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="#fff"/></svg>` : sceneSvg(fileId, w, h), contentType: 'image/svg+xml' }),
+      drawMedia: (fileId, w, h) => ({ body: fileId.startsWith('demo0_') ? whitePng(w, h) : scenePng(fileId, w, h), contentType: 'image/png' }),
     });
     const items = makeItems(PROJECT_A, 3, wix.url);
     items[0]!.title = 'Grandma’s ninetieth birthday in the garden';

@@ -121,7 +121,13 @@ function main(): void {
         logger,
       });
       kiosk = window;
-      const ipcFrame = { getSnapshot: () => running.getSnapshot(), settings: running.settings, setupLink: () => web?.setupLink() ?? null };
+      const ipcFrame = {
+        getSnapshot: () => running.getSnapshot(),
+        settings: running.settings,
+        control: running.control,
+        reportShowing: running.reportShowing,
+        setupLink: () => web?.setupLink() ?? null,
+      };
       registerIpcHandlers(ipcMain, ipcFrame, appSenderCheck(() => window.current?.webContents ?? null, INDEX_URL), logger);
       window.open();
       logger.info(`Frame ${app.getVersion()} kiosk started (Electron ${process.versions.electron ?? '?'}), data and frame.log in ${dataDir}; ${SETTINGS_SHORTCUT_LABEL} opens the settings.`);

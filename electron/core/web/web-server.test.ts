@@ -281,7 +281,6 @@ describe('setup link', () => {
     } finally {
       await wide.close();
     }
-    }
   });
 });
 
