@@ -1,10 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { FrameBridge } from './bridge/frame-bridge';
 import { openSettings, useRoute } from './routing';
 import { SettingsCorner } from './settings/SettingsCorner';
-import { SettingsScreen } from './settings/SettingsScreen';
 import { SetupLinkContext } from './settings/SetupQr';
 import { useOpenSettings } from './settings/use-open-settings';
 import { Slideshow } from './slideshow/Slideshow';
+
+// The settings screen (forms, the settings schema, the project picker) loads
+// only when opened: the show a frame starts into stays small and quick to parse.
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function App({ bridge }: { bridge: FrameBridge }) {
   const route = useRoute();
@@ -12,7 +16,9 @@ export function App({ bridge }: { bridge: FrameBridge }) {
   return (
     <SetupLinkContext.Provider value={bridge.setupLink}>
       {route.page === 'settings' ? (
-        <SettingsScreen bridge={bridge} backHref={route.backHref} />
+        <Suspense fallback={<div className="settings-loading" data-testid="settings-loading" />}>
+          <SettingsScreen bridge={bridge} backHref={route.backHref} />
+        </Suspense>
       ) : (
         <>
           <Slideshow link={bridge} />
