@@ -5,6 +5,7 @@ import { checkField, SETTING_RULES, type Settings } from '../../../shared/settin
 import { ConfigError } from '../frame-types';
 import { splitCommandLine } from '../system/command-line';
 import { parseHost } from '../util/host';
+import { loadFleetConfig, type FleetConfig } from './fleet-config';
 
 export type WixAuthConfig =
   | { kind: 'apiKey'; apiKey: string; siteId: string }
@@ -32,6 +33,8 @@ export interface FrameConfig {
   videoMaxMegabytes: number;
   /** FRAME_SCREEN_OFF_COMMAND / FRAME_SCREEN_ON_COMMAND, split into program and arguments; they replace the screen switch setting. */
   screenCommands: { off: string[]; on: string[] } | null;
+  /** FRAME_MQTT_URL and the rest of the fleet's settings, null without a broker. */
+  fleet: FleetConfig | null;
 }
 
 type Env = NodeJS.ProcessEnv;
@@ -204,6 +207,7 @@ export function loadEnvConfig(env: Env, argv: string[], defaultDataDir: string):
     cacheMegabytes: megabytes(env, 'FRAME_CACHE_MB', 1024),
     videoMaxMegabytes: megabytes(env, 'FRAME_VIDEO_MAX_MB', 300, 1, 100_000),
     screenCommands: screenCommands(env),
+    fleet: loadFleetConfig(env),
   };
 }
 
