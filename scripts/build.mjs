@@ -10,7 +10,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 await esbuild({
   ...common,
-  entryPoints: { server: 'electron/server.ts', cli: 'electron/cli.ts' },
+  entryPoints: { server: 'electron/server.ts', cli: 'electron/cli.ts', relay: 'electron/relay.ts' },
   outdir: 'dist/node',
   format: 'esm',
   packages: 'external',

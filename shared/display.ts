@@ -59,6 +59,17 @@ export interface StatusProblem {
   field?: keyof Settings;
 }
 
+/** A frame on an MQTT broker (FRAME_MQTT_URL): its name, its links, the relay key it believes. */
+export interface FleetStatus {
+  frameId: string;
+  broker: 'connected' | 'away';
+  relay: 'online' | 'offline' | 'unknown';
+  /** SHA-256 thumbprint of the pinned relay key, and whether FRAME_RELAY_PUBLIC_KEY or first use pinned it. */
+  relayKey: { fingerprint: string; source: 'env' | 'first-use' } | null;
+  /** Where the gallery comes from: the relay (no Wix credentials here) or Wix itself. */
+  source: 'relay' | 'wix';
+}
+
 export interface FrameStatus {
   /** Nothing connects the frame to Wix yet: the settings screen opens by itself. */
   setupNeeded: boolean;
@@ -69,6 +80,8 @@ export interface FrameStatus {
   problems: StatusProblem[];
   /** Paused by a person (Space, the control strip, the API): the photo stays. */
   paused: boolean;
+  /** Present only on a frame with FRAME_MQTT_URL. */
+  fleet?: FleetStatus;
 }
 
 /** Everything the renderer needs, pushed whole on connect and on every change. */

@@ -1,7 +1,7 @@
 // What a running frame core offers to the shells (Electron main, web server).
 // The shells only present it; they never reach into its parts.
 
-import type { FrameSnapshot } from '../../shared/display';
+import type { FleetStatus, FrameSnapshot } from '../../shared/display';
 import type { MediaRequest, VideoRequest } from '../../shared/media';
 import type { SettingsApi } from '../../shared/settings-api';
 import type { ShowCommand, ShowingNow } from '../../shared/show';
@@ -26,6 +26,8 @@ export interface HealthReport {
   display: { screen: 'on' | 'off'; scheduleEnabled: boolean; commandError: string | null };
   process: { rssBytes: number; heapUsedBytes: number; uptimeSeconds: number };
   cache: { files: number; bytes: number; capBytes: number; hits: number; downloads: number; failures: number; evictions: number };
+  /** Present only on a frame with FRAME_MQTT_URL. */
+  fleet?: FleetStatus;
 }
 
 export interface WebhookHealth {

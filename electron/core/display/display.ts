@@ -3,7 +3,7 @@
 // fetched ahead, and screen power. It reads the gallery store; whatever feeds
 // the store (Wix, or the relay) is not its concern.
 import { join } from 'node:path';
-import { displayOf, type FrameSnapshot } from '../../../shared/display';
+import { displayOf, type FleetStatus, type FrameSnapshot } from '../../../shared/display';
 import type { MediaRequest, VideoRequest } from '../../../shared/media';
 import type { Settings } from '../../../shared/settings';
 import type { FrameConfig } from '../config/env-config';
@@ -48,6 +48,8 @@ export interface DisplayOptions {
   /** The feed's webhook receiver, for the problems it reports. */
   webhookHealth(): WebhookHealth;
   switchScreen: ScreenSwitch;
+  /** The frame's place on an MQTT broker, when it has one. */
+  fleetStatus?: () => FleetStatus;
   /** Screen off pauses fetching, on resumes it. */
   onScreenChange(state: ScreenState): void;
   /** The show is paused by a person (ShowControl). */
@@ -70,7 +72,7 @@ export async function startDisplay(options: DisplayOptions): Promise<Display> {
     return {
       gallery: store.state,
       display: displayOf(effective()),
-      status: { setupNeeded, demo: config.demo, screen: screenPower.state, problems: problemList, paused: options.paused() },
+      status: { setupNeeded, demo: config.demo, screen: screenPower.state, problems: problemList, paused: options.paused(), ...(options.fleetStatus ? { fleet: options.fleetStatus() } : {}) },
     };
   };
   const publish = () => {

@@ -145,7 +145,11 @@ export class MqttLink {
   async close(finalWords?: { topic: string; payload: string | Buffer }): Promise<void> {
     this.closing = true;
     if (finalWords && this.client.connected) await this.publish(finalWords.topic, finalWords.payload, { retain: true });
-    await this.client.endAsync(false).catch(() => undefined);
+    // Waits for what is in flight, but never hangs a shutdown on a broker that is gone.
+    const ended = this.client.endAsync(!this.client.connected).catch(() => undefined);
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
+    await Promise.race([ended, timeout]);
+    if (!this.client.disconnected) this.client.end(true);
   }
 }
 

@@ -85,7 +85,16 @@ export class SettingsService implements SettingsApi {
     }
   }
 
+  /** On a fleet frame the relay answers the picker (set by the composition root). */
+  projectList: ((query: string) => Promise<ProjectsResult> | null) | null = null;
+
   async listProjects(query: string): Promise<ProjectsResult> {
+    const fromFeed = this.projectList?.(query);
+    if (fromFeed) {
+      const result = await fromFeed;
+      if (result.ok) for (const listener of this.listedListeners) listener(result.projects);
+      return result;
+    }
     const client = clientFor(this.effective(), this.options.apiBaseUrl, { maxAttempts: 2, retryBudgetMs: 10_000 });
     if (!client) return { ok: false, message: 'Connect to Wix first: choose a sign-in method and save it.' };
     try {

@@ -3,7 +3,7 @@
 // change events one after another. A gap, a new relay epoch or a reconnect
 // makes it take the snapshot again. Only messages signed by the pinned relay
 // key count. While the broker or the relay is away it keeps showing the
-// last gallery and says so.
+// last gallery.
 import type { GalleryItem } from '../../../shared/gallery';
 import type { Settings } from '../../../shared/settings';
 import type { ProjectsResult } from '../../../shared/settings-api';
@@ -20,8 +20,6 @@ import type { FleetTopics } from '../fleet/topics';
 import type { GalleryFeed } from './gallery-feed';
 
 export const PICK_A_PROJECT = 'This frame takes its photos from the relay: pick a project in the settings (/settings).';
-export const RELAY_AWAY = 'The relay cannot be reached: the frame shows the photos it has and catches up when the relay is back.';
-export const NO_RELAY_KEY = 'Waiting for the relay: no relay key is known yet (FRAME_RELAY_PUBLIC_KEY), and no relay has announced one.';
 
 type Version = { epoch: number; seq: number };
 
@@ -188,10 +186,8 @@ export class RelayFeed implements GalleryFeed {
     this.showError();
   }
 
+  /** The relay's own trouble with Wix; the relay or broker being away is a problem of its own (fleet status). */
   private showError(): void {
-    if (!this.projectId) return;
-    const { directory, trust, store } = this.options;
-    const error = !trust.pinned ? NO_RELAY_KEY : !directory.available ? RELAY_AWAY : this.relayError;
-    store.setError(error);
+    if (this.projectId) this.options.store.setError(this.relayError);
   }
 }
