@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one table. Timings live here, never in tests.
+import { benchFleet } from './fleet';
 import { benchReceiverThroughput } from './receiver-throughput';
 import { benchDriftCpu, benchTransitionFrames } from './show-perf';
 import { benchBundleSize, benchBytesPerPhoto, benchMemory, benchOfflineStart, benchStillCpu } from './slideshow-perf';
@@ -9,6 +10,7 @@ const only = process.argv.slice(2);
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['webhook-latency', benchWebhookLatency],
   ['receiver', benchReceiverThroughput],
+  ['fleet', benchFleet],
   ['still-cpu', benchStillCpu],
   ['drift-cpu', benchDriftCpu],
   ['transition-frames', benchTransitionFrames],

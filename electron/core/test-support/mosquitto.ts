@@ -4,7 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from './free-port';
 
@@ -40,7 +40,8 @@ export class Mosquitto {
   }
 
   private writeConfig(): void {
-    const lines = [`listener ${this.port} 127.0.0.1`, 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning'];
+    // Run as ourselves: started as root, Mosquitto would otherwise drop to a user that cannot read this folder.
+    const lines = [`user ${userInfo().username}`, `listener ${this.port} 127.0.0.1`, 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning'];
     if (this.options.users) {
       const file = join(this.dir, 'passwords');
       writeFileSync(file, '');
