@@ -69,6 +69,8 @@ if (run('build', 'npm', ['run', 'build', '--silent'])) {
   }
   // Fault injection, crash safety and hostile input run against the built web shell.
   vitestSuite('reliability', ['-c', 'vitest.reliability.config.ts'], 'test-results/reliability-report.json');
+  // The relay and frames as processes on a real Mosquitto.
+  vitestSuite('fleet', ['-c', 'vitest.fleet.config.ts'], 'test-results/fleet-report.json');
 } else {
   results.failed++;
   failures.push('build');

@@ -9,6 +9,7 @@ import { navigate } from '../routing';
 import { AdminTokenPrompt } from './AdminTokenPrompt';
 import { AutostartSection } from './AutostartSection';
 import { ConnectionSection } from './ConnectionSection';
+import { FleetSection } from './FleetSection';
 import { focusField } from './fields';
 import { LeaveDialog } from './LeaveDialog';
 import { ModelContext } from './model-context';
@@ -123,6 +124,7 @@ function SettingsForm({ model, mediaUrl, onChosen, firstRun }: { model: Settings
       }}
     >
       <ConnectionSection />
+      <FleetSection />
       <ProjectSection mediaUrl={mediaUrl} onChosen={onChosen} />
       {firstRun ? (
         <p className="section__hint">The show, the night schedule and starting on boot can be set here once the frame is connected.</p>
