@@ -1,7 +1,8 @@
 // One MQTT connection (MQTT.js) for a frame or the relay: mqtt:// or mqtts://,
 // user and password, a Last Will, reconnects with growing pauses, a session
 // the broker keeps for an hour so QoS 1 messages wait for a frame that was
-// briefly away, and hooks that re-announce retained state after every
+// briefly away, subscriptions renewed at every connect (so retained messages
+// come again), and hooks that re-announce retained state after every
 // (re)connect, in case the broker restarted and forgot it.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { FleetConfig } from '../config/fleet-config';
@@ -49,6 +50,8 @@ export class MqttLink {
       keepalive: 30,
       connectTimeout: 10_000,
       reconnectPeriod: min,
+      // Subscriptions are renewed by hand after every connect (below), session kept or not.
+      resubscribe: false,
       will: { topic: options.will.topic, payload: Buffer.from(options.will.payload), qos: 1, retain: true },
       ...(fleet.username ? { username: fleet.username } : {}),
       ...(fleet.password ? { password: fleet.password } : {}),
@@ -61,6 +64,8 @@ export class MqttLink {
       this.client.options.reconnectPeriod = min;
       options.logger.info(`MQTT connected to ${redact(fleet.url)}${connack.sessionPresent ? ' (session kept)' : ''}.`);
       this.wasConnected = true;
+      // A fresh SUBSCRIBE makes the broker send the retained messages again, even for a kept session.
+      for (const filter of this.handlers.keys()) this.client.subscribe(filter, { qos: 1 });
       for (const hook of this.connectHooks) hook();
       for (const listener of this.stateListeners) listener(true);
     });
