@@ -28,6 +28,8 @@ export function ProjectSection({ mediaUrl, onChosen }: Props) {
   const connectionEdited = useSettings((s) => (s.form && s.saved ? isConnectionChanged(patchFromForm(s.form, s.saved)) : false));
   const tested = useSettings((s) => s.connection.state === 'ok' && !!s.connection.projects);
   const demo = useFrame((s) => s.snapshot?.status.demo ?? false);
+  // A fleet frame without credentials picks from the relay's projects.
+  const fromRelay = useFrame((s) => s.snapshot?.status.fleet?.source === 'relay');
   const [query, setQuery] = useState('');
   const searched = useDebounced(query, SEARCH_PAUSE_MS);
 
@@ -35,9 +37,13 @@ export function ProjectSection({ mediaUrl, onChosen }: Props) {
     if (model.store.getState().projects.searchable && searched.trim() !== model.store.getState().projects.query) void model.loadProjects(searched.trim());
   }, [searched, model]);
 
+  useEffect(() => {
+    if (fromRelay && model.store.getState().projects.state === 'idle') void model.loadProjects('');
+  }, [fromRelay, model]);
+
   if (!saved) return null;
   const locked = saved.lockedByEnv.includes('projectId');
-  const connected = hasSavedConnection(saved);
+  const connected = hasSavedConnection(saved) || fromRelay;
   const current = saved.projectId;
   const currentTitle = projects.list.find((p) => p.id === current)?.title;
 
