@@ -9,8 +9,8 @@ import type { FakeWix } from './demo/fake-wix';
 import { openFrameSetup } from './compose/frame-setup';
 import { startDisplay } from './display/display';
 import { joinFleet, type FrameFleet } from './fleet/frame-fleet';
-import { frameControls } from './fleet/frame-controls';
-import { HomeAssistantLink, type ShowPort } from './fleet/home-assistant';
+import { wireFleet } from './fleet/frame-fleet-wiring';
+import type { ShowPort } from './fleet/home-assistant';
 import type { HealthReport, RunningFrame, StartFrameOptions } from './frame-types';
 import { authFor } from './gallery/gallery-source';
 import { persistGallery } from './gallery/persist-gallery';
@@ -89,18 +89,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
   const gallery = feed;
   settings.projectList = (query) => gallery.projectsFromFeed(query);
 
-  let homeAssistant: HomeAssistantLink | null = null;
-  if (fleet) {
-    const reportRelay = () => {
-      display.problems.report('relay', fleet.problem(gallery.kind));
-      display.publish();
-    };
-    fleet.onChange(reportRelay);
-    fleet.link.onState(reportRelay);
-    reportRelay();
-    const controls = frameControls({ settings, display, store, fleet, show, paused: () => show.paused, mediaBaseUrl: config.wix.mediaBaseUrl, logger });
-    homeAssistant = new HomeAssistantLink(fleet.link, fleet.topics, fleet.config.frameId, controls, logger);
-  }
+  const homeAssistant = fleet ? wireFleet({ fleet, display, store, settings, feedKind: () => gallery.kind, show, paused: () => show.paused, mediaBaseUrl: config.wix.mediaBaseUrl, logger }) : null;
 
   settingsStore.onChange(async () => {
     const effective = settings.effective();

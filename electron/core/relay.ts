@@ -78,7 +78,7 @@ export async function startRelay(options: StartFrameOptions): Promise<RunningRel
   });
   link.subscribe(topics.wants, (topic, payload) => void projects.noteWant(topic.split('/').pop()!, payload));
   void refreshCatalog();
-  if (effective.projectId) await projects.noteWant('', Buffer.alloc(0));
+  await projects.start();
 
   const webhooks = await startWebhooks({ config: { ...config.webhook, publicKeyPem: effective.webhookPublicKey || null }, onItemEvent: (event) => projects.apply(event), logger });
 

@@ -35,6 +35,11 @@ export class RelayProjects {
     return this.reconcile();
   }
 
+  /** Serves WIX_PROJECT_ID (if set) before any frame asks. */
+  start(): Promise<void> {
+    return this.reconcile();
+  }
+
   get frameCount(): number {
     return this.wants.size;
   }
