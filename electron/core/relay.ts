@@ -66,7 +66,8 @@ export async function startRelay(options: StartFrameOptions): Promise<RunningRel
     catalog = (await listAllProjects(client, logger)) ?? catalog;
     publishCatalog();
   };
-  const catalogTimer = setInterval(() => void refreshCatalog(), effective.pollSeconds * 1000);
+  // Titles and covers change seldom: the list is refreshed every ten minutes, or per poll when that is rarer.
+  const catalogTimer = setInterval(() => void refreshCatalog(), Math.max(effective.pollSeconds, 600) * 1000);
   catalogTimer.unref();
 
   // After every (re)connect: the key, "online", and every retained message, in case the broker forgot them.

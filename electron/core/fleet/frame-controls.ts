@@ -27,13 +27,18 @@ const IMAGE_SIZE = 640;
 
 export function frameControls(options: FrameControlsOptions): FrameControls {
   const { settings, display, store, fleet, logger } = options;
-  // A frame fed by Wix itself lists its projects once per connection when no relay lists them.
+  // A frame fed by Wix itself lists its own projects, once, for when no relay lists them.
   let own: ProjectChoice[] = [];
-  const listOwn = async () => {
-    const result = await settings.listProjects('');
-    if (result.ok) own = result.projects;
-  };
-  fleet.link.onConnect(() => void listOwn());
+  let listed = false;
+  const listedListeners = new Set<() => void>();
+  fleet.link.onConnect(() => {
+    if (listed) return;
+    listed = true;
+    void settings.listProjects('').then((result) => {
+      if (result.ok) own = result.projects;
+      listedListeners.forEach((listener) => listener());
+    });
+  });
   return {
     show: options.show,
     paused: options.paused,
@@ -57,7 +62,8 @@ export function frameControls(options: FrameControlsOptions): FrameControls {
       return fileId ? wixResizedUrl(options.mediaBaseUrl, { fileId, width: IMAGE_SIZE, height: IMAGE_SIZE, fit: 'fit' }) : null;
     },
     onChange(listener) {
-      const stops = [display.onSnapshot(() => listener()), fleet.onChange(listener)];
+      listedListeners.add(listener);
+      const stops = [display.onSnapshot(() => listener()), fleet.onChange(listener), () => listedListeners.delete(listener)];
       return () => stops.forEach((stop) => stop());
     },
   };

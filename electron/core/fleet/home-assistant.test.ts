@@ -149,6 +149,18 @@ describe('Home Assistant by MQTT discovery', () => {
     expect(withoutEnv.store.state.items.map((i) => i.id)).toEqual([0, 1, 2].map((n) => sampleItem(PROJECT_B, n, fleet.wix.url).id));
   });
 
+  it('a frame with its own Wix credentials works as before and also appears in Home Assistant', async () => {
+    const ha = await fleet.watcher(['homeassistant/#', 'frame/#']);
+    const frame = await fleet.wixFrame('study');
+    await frame.sync!.whenIdle();
+    expect(frame.store.state.items).toHaveLength(4);
+    await until(() => ha.json<{ options: string[] }>('homeassistant/select/frame_study/project/config')?.options.length === 2, 'its own projects in the select');
+    expect(ha.text('frame/study/status')).toBe('online');
+    expect(frame.getSnapshot().status.fleet).toMatchObject({ frameId: 'study', source: 'wix', broker: 'connected' });
+    expect(frame.getSnapshot().status.problems.filter((p) => p.area === 'relay')).toEqual([]);
+    expect(ha.text('frame/study/state/project')).toBe('Holidays');
+  });
+
   it('connects over mqtts:// with a user and password; a wrong password is refused and said', async () => {
     const secure = await Mosquitto.start({ users: { frame: 'correct horse' }, tls: true });
     fleet.stops.push(() => secure.stop());

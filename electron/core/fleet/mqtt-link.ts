@@ -59,6 +59,8 @@ export class MqttLink {
     };
     this.client = mqtt.connect(fleet.url, clientOptions);
     this.client.on('connect', (connack) => {
+      // Small messages go out at once: Nagle's algorithm would hold one back for the previous one's ACK.
+      (this.client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
       this.failures = 0;
       this.lastError = null;
       this.client.options.reconnectPeriod = min;

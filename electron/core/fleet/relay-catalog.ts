@@ -1,5 +1,6 @@
 // The site's projects for the frames' pickers (titles, covers, item counts),
-// listed from Wix once per poll interval and published retained and signed.
+// listed from Wix every ten minutes (or per poll, if rarer) and published
+// retained and signed.
 import type { ProjectChoice } from '../../../shared/settings-api';
 import type { Logger } from '../frame-types';
 import type { WixClient } from '../wix/client';

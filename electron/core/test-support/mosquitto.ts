@@ -41,7 +41,7 @@ export class Mosquitto {
 
   private writeConfig(): void {
     // Run as ourselves: started as root, Mosquitto would otherwise drop to a user that cannot read this folder.
-    const lines = [`user ${userInfo().username}`, `listener ${this.port} 127.0.0.1`, 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning'];
+    const lines = [`user ${userInfo().username}`, `listener ${this.port} 127.0.0.1`, 'persistence false', 'set_tcp_nodelay true', 'log_dest stderr', 'log_type error', 'log_type warning'];
     if (this.options.users) {
       const file = join(this.dir, 'passwords');
       writeFileSync(file, '');
