@@ -49,13 +49,17 @@ export class RelayFeed implements GalleryFeed {
 
   constructor(private readonly options: RelayFeedOptions) {
     const { link, directory, trust } = options;
+    let relayUp = false;
     this.stops = [
       link.onConnect(() => {
         this.announceWant();
         this.requestSnapshot();
       }),
       directory.onChange(() => {
-        if (directory.available && directory.relayOnline) this.requestSnapshot();
+        // The relay is back: what it has now may be newer than the last change seen.
+        const up = directory.available && directory.relayOnline === true;
+        if (up && !relayUp) this.requestSnapshot();
+        relayUp = up;
         this.showError();
       }),
       trust.onPinned(() => this.requestSnapshot()),
