@@ -110,6 +110,8 @@ describe('relay and frames on a real broker', () => {
     await until(() => ha.text('frame/kitchen/status') === 'online', 'kitchen online');
     await fleet.broker.stop();
     await until(() => frames.every((f) => f.getSnapshot().status.problems.some((p) => p.area === 'relay')), 'the frames to say the broker is away');
+    // Reconnect attempts back off while the broker stays away.
+    await until(() => frames[0]!.fleet!.link.client.options.reconnectPeriod! > 1_000, 'the reconnect pauses to grow');
     expect(frames[0]!.store.state.items).toHaveLength(5);
     // While the broker is down Wix changes; the relay hears it and must deliver it later.
     const item = sampleItem(PROJECT_A, 52, fleet.wix.url);
