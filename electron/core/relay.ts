@@ -2,6 +2,7 @@
 // receiver and Wix pollers of every project the fleet wants, and a signed
 // publisher on the MQTT broker. No screen; GET /healthz on FRAME_HTTP_PORT.
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { ProjectChoice } from '../../shared/settings-api';
 import { openFrameSetup } from './compose/frame-setup';
 import type { FleetConfig } from './config/fleet-config';
@@ -13,6 +14,7 @@ import { loadRelayKeys } from './fleet/relay-signing';
 import { fleetTopics } from './fleet/topics';
 import { ConfigError, type StartFrameOptions } from './frame-types';
 import { clientFor } from './gallery/gallery-source';
+import { frameInstanceId } from './source/wix-source';
 import { listen } from './util/listen';
 import { startWebhooks, type Webhooks } from './webhook/webhooks';
 
@@ -81,7 +83,15 @@ export async function startRelay(options: StartFrameOptions): Promise<RunningRel
   void refreshCatalog();
   await projects.start();
 
-  const webhooks = await startWebhooks({ config: { ...config.webhook, publicKeyPem: effective.webhookPublicKey || null }, onItemEvent: (event) => projects.apply(event), logger });
+  // Fresh events of this install only, each taken once, across restarts too (as on a single frame).
+  const instanceId = frameInstanceId(effective, config.wix.instanceId);
+  const webhooks = await startWebhooks({
+    config: { ...config.webhook, publicKeyPem: effective.webhookPublicKey || null },
+    onItemEvent: (event) => projects.apply(event),
+    logger,
+    instanceId: () => instanceId,
+    seenEventsPath: join(config.dataDir, 'webhook-events.log'),
+  });
 
   const health = (): RelayHealth => {
     const served = [...projects.served.values()].map((p) => ({ projectId: p.projectId, items: p.store.state.items.length, seq: p.seq, syncedAt: p.store.state.syncedAt, lastError: p.store.state.lastError }));

@@ -31,7 +31,7 @@ export interface WixFeedOptions {
 }
 
 /** The Wix instance this frame belongs to: the OAuth app's, or FRAME_WIX_INSTANCE_ID for an API-key frame. */
-function frameInstanceId(settings: Settings, fromEnv: string | null): string | null {
+export function frameInstanceId(settings: Settings, fromEnv: string | null): string | null {
   if (settings.authMode === 'oauth' && settings.instanceId) return settings.instanceId;
   return fromEnv;
 }
