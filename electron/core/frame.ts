@@ -10,7 +10,6 @@ import { openFrameSetup } from './compose/frame-setup';
 import { startDisplay } from './display/display';
 import { joinFleet, type FrameFleet } from './fleet/frame-fleet';
 import { wireFleet } from './fleet/frame-fleet-wiring';
-import type { ShowPort } from './fleet/home-assistant';
 import type { HealthReport, RunningFrame, StartFrameOptions } from './frame-types';
 import { authFor } from './gallery/gallery-source';
 import { persistGallery } from './gallery/persist-gallery';
@@ -41,9 +40,6 @@ export interface StartedFrame extends RunningFrame {
   /** The frame's link to the MQTT broker, null without FRAME_MQTT_URL. */
   fleet: FrameFleet | null;
 }
-
-// Until the show controls land in the core (contract C), Home Assistant's commands have nowhere to go.
-const NO_SHOW: ShowPort = { control: () => undefined, showing: () => null, onShowing: () => () => undefined };
 
 export async function startFrame(options: StartFrameOptions): Promise<StartedFrame> {
   const { config, logger, settingsStore, settings, demoWix } = await openFrameSetup(options);

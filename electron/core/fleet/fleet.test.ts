@@ -169,6 +169,28 @@ describe('relay and frames on a real broker', () => {
     expect(stranger.store.state.items).toHaveLength(0);
   });
 
+  it('a real frame: next, previous and pause reach its show; what it shows is the title sensor and the image', async () => {
+    await fleet.relay();
+    const ha = await fleet.watcher(['homeassistant/#', 'frame/#']);
+    const frame = await fleet.frame('porch');
+    await until(() => frame.store.state.items.length === 5, 'the gallery');
+    await until(() => ha.json('homeassistant/button/frame_porch/next/config'), 'discovery');
+    const commands: string[] = [];
+    frame.onShowCommand((command) => commands.push(command));
+    await ha.client.publishAsync('frame/porch/cmd/next', 'PRESS', { qos: 1 });
+    await ha.client.publishAsync('frame/porch/cmd/previous', 'PRESS', { qos: 1 });
+    await until(() => commands.length === 2, 'next and previous at the show');
+    expect(commands).toEqual(['next', 'previous']);
+    await ha.client.publishAsync('frame/porch/cmd/pause', 'ON', { qos: 1 });
+    await until(() => frame.getSnapshot().status.paused && ha.text('frame/porch/state/paused') === 'ON', 'paused');
+    await ha.client.publishAsync('frame/porch/cmd/pause', 'OFF', { qos: 1 });
+    await until(() => !frame.getSnapshot().status.paused && ha.text('frame/porch/state/paused') === 'OFF', 'resumed');
+    const item = frame.store.state.items[1]!;
+    frame.reportShowing({ itemIds: [item.id], title: item.title, at: new Date().toISOString() });
+    await until(() => ha.text('frame/porch/state/title') === item.title, 'the title sensor');
+    expect(ha.text('frame/porch/state/image')).toBe(`${fleet.wix.url}/media/${encodeURIComponent(item.image!.id)}/v1/fit/w_640,h_640,al_c,q_85,enc_auto/${encodeURIComponent(item.image!.id)}`);
+  });
+
   it('the picker lists the relay\'s projects, and picking one switches the gallery', async () => {
     await fleet.relay();
     const frame = await fleet.frame('picker', { WIX_PROJECT_ID: '' });

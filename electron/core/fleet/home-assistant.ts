@@ -4,17 +4,14 @@
 // entity with the current photo (a screen-sized Wix URL). Availability is the
 // frame's status topic, set "offline" by the broker's Last Will.
 import type { ProjectChoice } from '../../../shared/settings-api';
+import type { ShowCommand, ShowingNow } from '../../../shared/show';
 import type { Logger } from '../frame-types';
 import type { MqttLink } from './mqtt-link';
 import type { FleetTopics } from './topics';
 
-/** Contract C of the show controls, as far as Home Assistant needs them. */
-export type ShowCommand = 'next' | 'previous' | 'pause' | 'resume';
-export interface ShowingNow {
-  itemIds: string[];
-  title: string | null;
-  at: string;
-}
+export type { ShowCommand, ShowingNow };
+
+/** The show's controls (electron/core/show), as far as Home Assistant needs them. */
 export interface ShowPort {
   control(command: ShowCommand): void;
   showing(): ShowingNow | null;
