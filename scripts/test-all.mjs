@@ -2,6 +2,7 @@
 // "N passed, N failed[, N skipped]". Lint and type-check count as one check each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -50,7 +51,28 @@ function vitestSuite(label, extraArgs, report) {
   }
 }
 
-vitestSuite('unit tests', [], 'test-results/unit-report.json');
+/**
+ * The runtime contract's default ports (web shell 8700, webhook receiver 8787)
+ * are held while the unit suite runs, as a frame running on the same machine
+ * would hold them: a test that binds a fixed port fails here, not on a Pi.
+ */
+async function holdPorts(ports) {
+  const held = [];
+  for (const port of ports) {
+    const server = createServer();
+    const taken = await new Promise((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    held.push(server);
+    console.log(taken ? `(port ${port} held during the unit tests)` : `(port ${port} already in use: the unit tests run beside it)`);
+  }
+  return () => Promise.all(held.map((server) => new Promise((resolve) => (server.listening ? server.close(resolve) : resolve()))));
+}
+
+const releasePorts = await holdPorts([8700, 8787]);
+vitestSuite('unit tests (with ports 8700 and 8787 taken)', [], 'test-results/unit-report.json');
+await releasePorts();
 
 if (run('build', 'npm', ['run', 'build', '--silent'])) {
   const e2eReport = 'test-results/e2e-report.json';

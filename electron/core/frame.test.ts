@@ -6,7 +6,7 @@ import type { FakeWix } from './demo/fake-wix';
 import { pngSize } from './demo/png';
 import { NOT_CONFIGURED, startFrame, type StartedFrame } from './frame';
 import { ConfigError } from './frame-types';
-import { PROJECT_A, frameEnvFor, startFakeWix } from './test-support/fake-wix-fixture';
+import { FREE_PORTS, PROJECT_A, frameEnvFor, startFakeWix } from './test-support/fake-wix-fixture';
 import { silentLogger } from './util/logger';
 
 const running: { stop(): Promise<void> }[] = [];
@@ -65,7 +65,7 @@ describe('startFrame', () => {
 
   it('without credentials it runs, says what to set, and shows nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'frame-core-'));
-    const frame = await startFrame({ env: { FRAME_DATA_DIR: dir }, argv: [], defaultDataDir: '/x', logger: silentLogger });
+    const frame = await startFrame({ env: { FRAME_DATA_DIR: dir, ...FREE_PORTS }, argv: [], defaultDataDir: '/x', logger: silentLogger });
     running.push(frame);
     expect(frame.getSnapshot().gallery).toMatchObject({ items: [], lastError: NOT_CONFIGURED });
   });
@@ -76,7 +76,7 @@ describe('startFrame', () => {
 
   it('demo mode serves a generated project through the same client', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'frame-core-'));
-    const frame = await startFrame({ env: { FRAME_DATA_DIR: dir }, argv: ['--demo'], defaultDataDir: '/x', logger: silentLogger });
+    const frame = await startFrame({ env: { FRAME_DATA_DIR: dir, ...FREE_PORTS }, argv: ['--demo'], defaultDataDir: '/x', logger: silentLogger });
     running.push(frame);
     await frame.sync!.whenIdle();
     const items = frame.getSnapshot().gallery.items;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeWix } from '../demo/fake-wix';
 import { startFrame, type StartedFrame } from '../frame';
 import type { Logger } from '../frame-types';
-import { PROJECT_A, PROJECT_B, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
+import { FREE_PORTS, PROJECT_A, PROJECT_B, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
 
 let wix: FakeWix;
 let frame: StartedFrame;
@@ -16,7 +16,7 @@ const logger: Logger = { info: (m) => logLines.push(m), warn: (m) => logLines.pu
 
 async function start(env: Record<string, string> = {}) {
   frame = await startFrame({
-    env: { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, FRAME_DATA_DIR: dir, XDG_CONFIG_HOME: join(dir, 'home-config'), ...env },
+    env: { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, FRAME_DATA_DIR: dir, XDG_CONFIG_HOME: join(dir, 'home-config'), ...FREE_PORTS, ...env },
     argv: [],
     defaultDataDir: dir,
     logger,

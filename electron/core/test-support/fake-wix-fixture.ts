@@ -19,7 +19,10 @@ export function makeItems(projectId: string, count: number, mediaBaseUrl: string
   return Array.from({ length: count }, (_, i) => sampleItem(projectId, i, mediaBaseUrl));
 }
 
+/** Port 0 for both servers: tests never bind the runtime contract's fixed ports (a frame may run on this machine). */
+export const FREE_PORTS = { FRAME_HTTP_PORT: '0', FRAME_WEBHOOK_PORT: '0' } as const;
+
 /** The environment that points a frame at a fake Wix with the test project. */
 export function frameEnvFor(wixUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { WIX_API_BASE_URL: wixUrl, WIX_MEDIA_BASE_URL: wixUrl, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, ...extra };
+  return { WIX_API_BASE_URL: wixUrl, WIX_MEDIA_BASE_URL: wixUrl, WIX_API_KEY: TEST_KEY, WIX_SITE_ID: TEST_SITE, WIX_PROJECT_ID: PROJECT_A, ...FREE_PORTS, ...extra };
 }

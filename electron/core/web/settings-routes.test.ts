@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeWix } from '../demo/fake-wix';
 import { startFrame, type StartedFrame } from '../frame';
-import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
+import { FREE_PORTS, PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../test-support/fake-wix-fixture';
 import { silentLogger } from '../util/logger';
 import { startWebServer, type RunningWebServer } from './web-server';
 
@@ -19,7 +19,7 @@ async function serve(host: string, adminToken: string | null): Promise<{ web: Ru
   const dir = await mkdtemp(join(tmpdir(), 'frame-routes-'));
   await mkdir(join(dir, 'r'));
   await writeFile(join(dir, 'r', 'index.html'), '<!doctype html>');
-  const frame = await startFrame({ env: { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, FRAME_DATA_DIR: dir }, argv: [], defaultDataDir: dir, logger: silentLogger });
+  const frame = await startFrame({ env: { WIX_API_BASE_URL: wix.url, WIX_MEDIA_BASE_URL: wix.url, FRAME_DATA_DIR: dir, ...FREE_PORTS }, argv: [], defaultDataDir: dir, logger: silentLogger });
   cleanup.push(() => frame.stop());
   const web = await startWebServer({ frame, rendererDir: join(dir, 'r'), host, port: 0, adminToken, dataDir: dir, logger: silentLogger });
   cleanup.push(() => web.close());

@@ -7,7 +7,7 @@ import type { FakeWix } from '../demo/fake-wix';
 import { sampleItem } from '../demo/sample-project';
 import { startFrame, type StartedFrame } from '../frame';
 import { ConfigError } from '../frame-types';
-import { OAUTH, PROJECT_A, PROJECT_B, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
+import { FREE_PORTS, OAUTH, PROJECT_A, PROJECT_B, frameEnvFor, startFakeWix } from '../test-support/fake-wix-fixture';
 import { silentLogger } from '../util/logger';
 import { signWixEvent, wixEventPayload, type SampleEvent } from './sign-event';
 
@@ -244,14 +244,14 @@ describe('events bound in time and to this install', () => {
 describe('configuration', () => {
   it('is off without a key and says so', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'frame-hook-'));
-    const off = await startFrame({ env: { FRAME_DATA_DIR: dir }, argv: [], defaultDataDir: dir, logger: silentLogger });
+    const off = await startFrame({ env: { FRAME_DATA_DIR: dir, ...FREE_PORTS }, argv: [], defaultDataDir: dir, logger: silentLogger });
     expect(off.health().webhook).toMatchObject({ enabled: false, reason: expect.stringMatching(/WIX_WEBHOOK_PUBLIC_KEY/) });
     await off.stop();
   });
 
   it('a bad key is refused at start with a clear message', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'frame-hook-'));
-    const start = startFrame({ env: { FRAME_DATA_DIR: dir, WIX_WEBHOOK_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----' }, argv: [], defaultDataDir: dir, logger: silentLogger });
+    const start = startFrame({ env: { FRAME_DATA_DIR: dir, ...FREE_PORTS, WIX_WEBHOOK_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----' }, argv: [], defaultDataDir: dir, logger: silentLogger });
     await expect(start).rejects.toBeInstanceOf(ConfigError);
     await expect(start).rejects.toThrow(/^WIX_WEBHOOK_PUBLIC_KEY must be an RSA public key/);
   });
