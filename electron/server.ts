@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataDirFromEnv, platformDataDir } from './core/config/data-dir';
 import { startFrame } from './core/frame';
+import { keptEnvironment } from './core/system/kept-env';
 import { ConfigError } from './core/frame-types';
 import type { Logger } from './core/frame-types';
 import { fileLogger } from './core/util/file-logger';
@@ -19,21 +20,11 @@ try {
   // startFrame reports an unusable FRAME_DATA_DIR with a clear message.
 }
 
-/** What a start-on-boot entry must repeat so the frame comes back the same. */
-function keptEnvironment(): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of ['FRAME_DATA_DIR', 'FRAME_HTTP_HOST', 'FRAME_HTTP_PORT', 'FRAME_HTTP_ALLOWED_HOSTS', 'FRAME_WEBHOOK_HOST', 'FRAME_WEBHOOK_PORT']) {
-    const value = process.env[name];
-    if (value) kept[name] = value;
-  }
-  return kept;
-}
-
 async function main(): Promise<void> {
   const launch = {
     command: [process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
     electron: false,
-    env: keptEnvironment(),
+    env: keptEnvironment(process.env),
   };
   const frame = await startFrame({ env: process.env, argv: process.argv.slice(2), defaultDataDir: platformDataDir(), logger, launch });
   const { host, port, adminToken, allowedHosts } = frame.config.http;

@@ -40,9 +40,11 @@ describe('electronLaunchCommand', () => {
     expect(electronLaunchCommand({ execPath: '/x/electron', isPackaged: false, mainScript: MAIN, args: [], env: {} }).command).toEqual(['/x/electron', MAIN]);
   });
 
-  it('keeps where the data and webhook live, never secrets or settings', () => {
+  it('keeps where the data and both servers live, never secrets or settings', () => {
     const env = {
       FRAME_DATA_DIR: 'data',
+      FRAME_HTTP_HOST: '0.0.0.0',
+      FRAME_HTTP_PORT: '8080',
       FRAME_WEBHOOK_PORT: '9000',
       FRAME_WEBHOOK_HOST: '0.0.0.0',
       WIX_API_KEY: 'IST.secret',
@@ -53,6 +55,8 @@ describe('electronLaunchCommand', () => {
     };
     expect(electronLaunchCommand({ execPath: '/opt/Frame/frame', isPackaged: true, mainScript: MAIN, args: [], env }).env).toEqual({
       FRAME_DATA_DIR: resolve('data'),
+      FRAME_HTTP_HOST: '0.0.0.0',
+      FRAME_HTTP_PORT: '8080',
       FRAME_WEBHOOK_PORT: '9000',
       FRAME_WEBHOOK_HOST: '0.0.0.0',
     });

@@ -2,6 +2,7 @@
 // --demo) and the command a start-on-boot entry should run to start it again.
 import { resolve } from 'node:path';
 import type { LaunchCommand } from '../core/system/autostart';
+import { keptEnvironment } from '../core/system/kept-env';
 
 /**
  * Arguments after the app. Packaged: [frame, ...args]. Development:
@@ -15,9 +16,6 @@ export function appArguments(argv: readonly string[], isPackaged: boolean, appEn
   return argv.slice(at > 0 ? at + 1 : 2);
 }
 
-/** Only what locates this frame's data and ports; never secrets, never what saved settings should decide. */
-const KEPT_ENV = ['FRAME_DATA_DIR', 'FRAME_WEBHOOK_HOST', 'FRAME_WEBHOOK_PORT'] as const;
-
 export interface LaunchInput {
   execPath: string;
   isPackaged: boolean;
@@ -28,14 +26,9 @@ export interface LaunchInput {
 }
 
 export function electronLaunchCommand({ execPath, isPackaged, mainScript, args, env }: LaunchInput): LaunchCommand {
-  const kept: Record<string, string> = {};
-  for (const name of KEPT_ENV) {
-    const value = env[name]?.trim();
-    if (value) kept[name] = name === 'FRAME_DATA_DIR' ? resolve(value) : value;
-  }
   return {
     command: isPackaged ? [execPath, ...args] : [execPath, mainScript, ...args],
     electron: true,
-    env: kept,
+    env: keptEnvironment(env),
   };
 }

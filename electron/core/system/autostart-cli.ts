@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { keptEnvironment } from './kept-env';
 import { autostartStatus, setAutostart, type AutostartOptions, type LaunchCommand } from './autostart';
 
 /** The installed app when there is one, else this checkout. */
 function launchCommand(web: boolean, env: NodeJS.ProcessEnv): LaunchCommand {
-  const kept: Record<string, string> = {};
-  for (const name of ['FRAME_DATA_DIR', 'FRAME_HTTP_HOST', 'FRAME_HTTP_PORT', 'FRAME_WEBHOOK_HOST', 'FRAME_WEBHOOK_PORT']) if (env[name]) kept[name] = env[name]!;
+  const kept = keptEnvironment(env);
   const root = resolve(process.cwd());
   if (web) return { command: [process.execPath, resolve(root, 'dist/node/server.js')], electron: false, env: kept };
   const installed = ['/opt/Frame/frame', '/usr/bin/frame'].find((path) => existsSync(path));
