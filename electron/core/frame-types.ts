@@ -8,6 +8,8 @@ import type { ShowCommand, ShowingNow } from '../../shared/show';
 import type { SecretCodec } from './settings/secret-codec';
 import type { LaunchCommand } from './system/autostart';
 import type { ScreenSwitch } from './system/screen-switch';
+import type { StorageFault } from './storage/storage-failure';
+import type { StorageStatus } from './storage/storage-health';
 
 export interface Logger {
   info(message: string): void;
@@ -25,9 +27,25 @@ export interface HealthReport {
   webhook: WebhookHealth;
   display: { screen: 'on' | 'off'; scheduleEnabled: boolean; commandError: string | null };
   process: { rssBytes: number; heapUsedBytes: number; uptimeSeconds: number };
-  cache: { files: number; bytes: number; capBytes: number; hits: number; downloads: number; failures: number; evictions: number };
+  cache: { files: number; bytes: number; capBytes: number; hits: number; downloads: number; failures: number; evictions: number; uncached: number };
+  storage: StorageHealthReport;
   /** Present only on a frame with FRAME_MQTT_URL. */
   fleet?: FleetStatus;
+}
+
+/** The data dir's health for /healthz: `problem` is the sentence the screen shows. */
+export interface StorageHealthReport {
+  ok: boolean;
+  problem: string | null;
+  fault?: StorageFault;
+  path?: string;
+  action?: string;
+  since?: string;
+}
+
+export function storageHealthOf(status: StorageStatus): StorageHealthReport {
+  const p = status.problem;
+  return p ? { ok: false, problem: p.message, fault: p.fault, path: p.path, action: p.action, since: p.since } : { ok: true, problem: null };
 }
 
 export interface WebhookHealth {

@@ -10,7 +10,7 @@ import { openFrameSetup } from './compose/frame-setup';
 import { startDisplay } from './display/display';
 import { joinFleet, type FrameFleet } from './fleet/frame-fleet';
 import { wireFleet } from './fleet/frame-fleet-wiring';
-import type { HealthReport, RunningFrame, StartFrameOptions } from './frame-types';
+import { storageHealthOf, type HealthReport, type RunningFrame, type StartFrameOptions } from './frame-types';
 import { authFor } from './gallery/gallery-source';
 import { persistGallery } from './gallery/persist-gallery';
 import { GallerySnapshotFile } from './gallery/snapshot-file';
@@ -22,6 +22,8 @@ import { FeedSwitch, type FeedKind } from './source/feed-switch';
 import { RelayFeed } from './source/relay-feed';
 import { startWixFeed, type WixFeed } from './source/wix-source';
 import { ShowControl } from './show/show-control';
+import { storageProblem } from './status/problems';
+import type { StorageHealth } from './storage/storage-health';
 import { createScreenSwitch } from './system/screen-switch';
 import { throttled } from './util/throttled';
 import type { Webhooks } from './webhook/webhooks';
@@ -36,15 +38,16 @@ export interface StartedFrame extends RunningFrame {
   readonly webhooks: Webhooks;
   settings: SettingsService;
   cache: MediaCache;
+  storage: StorageHealth;
   demoWix: FakeWix | null;
   /** The frame's link to the MQTT broker, null without FRAME_MQTT_URL. */
   fleet: FrameFleet | null;
 }
 
 export async function startFrame(options: StartFrameOptions): Promise<StartedFrame> {
-  const { config, logger, settingsStore, settings, demoWix } = await openFrameSetup(options);
+  const { config, logger, settingsStore, settings, demoWix, storage, writeFailed } = await openFrameSetup(options);
   const store = new GalleryStore(EMPTY_GALLERY);
-  const snapshotFile = new GallerySnapshotFile(config.dataDir, logger);
+  const snapshotFile = new GallerySnapshotFile(config.dataDir, logger, writeFailed);
   persistGallery(store, snapshotFile);
   const fleet = config.fleet ? await joinFleet(config.fleet, config.dataDir, logger) : null;
   // A frame on a broker without Wix credentials of its own takes its gallery from the relay.
@@ -68,12 +71,20 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     switchScreen: options.switchScreen ?? createScreenSwitch({ custom: config.screenCommands }),
     paused: () => show.paused,
     ...(fleet ? { fleetStatus: () => fleet.status(chooseFeed(settings.effective())) } : {}),
+    storage,
     onScreenChange(state) {
       screenOff = state === 'off';
       void feed?.setPaused(screenOff);
     },
   });
   settings.onProjectsListed((projects) => display.offerCovers(projects.flatMap((p) => (p.coverFileId ? [p.coverFileId] : []))));
+  // The data dir's health is said on the show (and in /healthz) as it changes.
+  const reportStorage = () => display.problems.report('storage', storageProblem(storage.status.problem, settingsStore.invalidFields));
+  reportStorage();
+  storage.onChange(() => {
+    reportStorage();
+    display.publish();
+  });
   // A refused webhook is said on the show; a flood of them publishes at most once a few seconds.
   const publishRefusal = throttled(() => display.publish(), 3_000);
   feed = await FeedSwitch.open(settings.effective(), screenOff, chooseFeed, async (kind, effective, paused) => {
@@ -89,6 +100,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
 
   settingsStore.onChange(async () => {
     const effective = settings.effective();
+    reportStorage();
     display.publish();
     await display.apply(effective);
     await gallery.apply(effective);
@@ -96,7 +108,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
 
   const wixFeed = () => (gallery.feed.kind === 'wix' ? (gallery.feed as WixFeed) : null);
   const health = (): HealthReport => ({
-    ok: store.state.lastError === null && !display.getSnapshot().status.problems.some((p) => p.area === 'relay'),
+    ok: store.state.lastError === null && storage.status.ok && !display.getSnapshot().status.problems.some((p) => p.area === 'relay'),
     projectId: store.state.projectId,
     items: store.state.items.length,
     syncedAt: store.state.syncedAt,
@@ -106,6 +118,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
     ...display.health(),
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, uptimeSeconds: Math.round(process.uptime()) },
     ...(fleet ? { fleet: fleet.status(gallery.kind) } : {}),
+    storage: storageHealthOf(storage.status),
   });
 
   return {
@@ -118,6 +131,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
       return wixFeed()?.webhooks ?? { health: () => gallery.webhookHealth(), close: async () => undefined };
     },
     settings,
+    storage,
     demoWix,
     fleet,
     cache: display.cache,
@@ -135,6 +149,7 @@ export async function startFrame(options: StartFrameOptions): Promise<StartedFra
       show.clear();
       publishRefusal.cancel();
       homeAssistant?.stop();
+      storage.stop();
       display.stop();
       await gallery.stop();
       await fleet?.stop();

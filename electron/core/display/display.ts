@@ -16,6 +16,7 @@ import { createMediaProxy } from '../media/media-proxy';
 import { cachedFileIds, Prefetcher } from '../media/prefetch';
 import { createVideoSource } from '../media/video-source';
 import { ProblemList } from '../status/problems';
+import type { CacheStorage } from '../media/media-cache';
 import { ScreenPower, type ScreenState } from '../system/screen-power';
 import type { ScreenSwitch } from '../system/screen-switch';
 
@@ -50,6 +51,8 @@ export interface DisplayOptions {
   switchScreen: ScreenSwitch;
   /** The frame's place on an MQTT broker, when it has one. */
   fleetStatus?: () => FleetStatus;
+  /** The data dir's health: while it cannot be written, photos stream through uncached. */
+  storage?: CacheStorage;
   /** Screen off pauses fetching, on resumes it. */
   onScreenChange(state: ScreenState): void;
   /** The show is paused by a person (ShowControl). */
@@ -85,6 +88,7 @@ export async function startDisplay(options: DisplayOptions): Promise<Display> {
     fetchUpstream: createMediaProxy({ mediaBaseUrl: config.wix.mediaBaseUrl }),
     logger,
     maxVideoBytes: config.videoMaxMegabytes * 1024 * 1024,
+    ...(options.storage ? { storage: options.storage } : {}),
   });
   await cache.open();
   // Only the gallery's files and offered covers are served: /media is no open proxy.

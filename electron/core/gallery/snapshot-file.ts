@@ -24,6 +24,8 @@ export class GallerySnapshotFile {
   constructor(
     dataDir: string,
     private readonly logger: Logger,
+    /** Told of a failed save; true when it was a storage problem (reported there, not here). */
+    private readonly writeFailed: (error: unknown, path: string) => boolean = () => false,
   ) {
     this.path = join(dataDir, 'gallery.json');
   }
@@ -59,7 +61,8 @@ export class GallerySnapshotFile {
       try {
         await writeFileAtomic(this.path, JSON.stringify(content));
       } catch (error) {
-        this.logger.error(`Could not save the gallery: ${(error as Error).message}`);
+        // The gallery stays on screen; it is saved again with the next change.
+        if (!this.writeFailed(error, this.path)) this.logger.error(`Could not save the gallery: ${(error as Error).message}`);
       }
     });
     return this.writing;

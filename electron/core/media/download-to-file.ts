@@ -33,7 +33,9 @@ export async function downloadToFile(body: ReadableStream<Uint8Array>, path: str
     await rename(part, path);
     return size;
   } catch (error) {
-    await rm(part, { force: true });
-    throw error instanceof DownloadFailed ? error : new DownloadFailed(`cut off (${(error as Error).message})`);
+    // A read-only card cannot take the removal either; the next start removes it.
+    await rm(part, { force: true }).catch(() => undefined);
+    // The file system's own error stays the cause: a full or read-only disk is the storage health's to say.
+    throw error instanceof DownloadFailed ? error : new DownloadFailed(`cut off (${(error as Error).message})`, { cause: error });
   }
 }

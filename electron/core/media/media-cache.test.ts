@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,9 @@ import type { MediaRequest } from '../../../shared/media';
 import type { FakeWix } from '../demo/fake-wix';
 import { startFakeWix } from '../test-support/fake-wix-fixture';
 import { silentLogger } from '../util/logger';
+import { floorBytes } from '../storage/disk-space';
+import { StorageHealth } from '../storage/storage-health';
+import { fillUp, mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../test-support/tmpfs';
 import { MediaCache } from './media-cache';
 import { createMediaProxy } from './media-proxy';
 
@@ -180,5 +183,103 @@ describe('MediaCache', () => {
     expect((await c.get(req('cut~mv2.jpg'))).status).toBe(502);
     expect(await readdir(dir)).toEqual([]);
     expect(await (await c.get(req('cut~mv2.jpg'))).text()).toBe('PNG whole');
+  });
+});
+
+describe('MediaCache when storage fails', () => {
+  const GB = 1024 ** 3;
+  let mounted: Tmpfs | null = null;
+  afterEach(() => {
+    mounted?.unmount();
+    mounted = null;
+  });
+
+  function withHealth(cacheDir: string, capBytes = 10_000_000, diskSpace?: () => Promise<{ freeBytes: number; totalBytes: number }>) {
+    const storage = new StorageHealth({ dataDir: join(cacheDir, '..'), logger: silentLogger, recheckMs: 60_000 });
+    const c = new MediaCache({ dir: cacheDir, capBytes, fetchUpstream: createMediaProxy({ mediaBaseUrl: wix.url, timeoutMs: 2000 }), logger: silentLogger, storage, ...(diskSpace ? { diskSpace } : {}) });
+    return { c, storage };
+  }
+
+  it('keeps the free-space floor: least recently shown photos leave before a write', async () => {
+    let clock = 1;
+    // A disk where only the cache grows; once two photos are in, it has room for no more above the floor.
+    let room = 1e6;
+    const diskSpace = async () => ({ totalBytes: 10 * GB, freeBytes: floorBytes(10 * GB) + room - c.bytes });
+    const storage = new StorageHealth({ dataDir: dir, logger: silentLogger });
+    const c = new MediaCache({ dir, capBytes: 1e9, fetchUpstream: createMediaProxy({ mediaBaseUrl: wix.url, timeoutMs: 2000 }), logger: silentLogger, storage, diskSpace, now: () => clock++ });
+    await c.open();
+    for (const id of ['one', 'two']) await (await c.get(req(`${id}~mv2.jpg`, 100, 100))).text();
+    room = c.bytes + 10;
+    await (await c.get(req('one~mv2.jpg', 100, 100))).text(); // "two" is now the least recently shown
+    await (await c.get(req('three~mv2.jpg', 100, 100))).text();
+    expect(c.has(req('two~mv2.jpg', 100, 100))).toBe(false);
+    expect(c.has(req('one~mv2.jpg', 100, 100))).toBe(true);
+    expect(c.has(req('three~mv2.jpg', 100, 100))).toBe(true);
+    expect(c.stats.evictions).toBe(1);
+    expect(storage.status.ok).toBe(true);
+  });
+
+  it('a disk below the floor even without the cache: photos stream through, nothing is written, storage says full', async () => {
+    const diskSpace = async () => ({ totalBytes: 10 * GB, freeBytes: 1_000 });
+    const { c, storage } = withHealth(join(dir, 'media-cache'), 1e9, diskSpace);
+    await c.open();
+    const response = await c.get(req('f~mv2.jpg'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<svg');
+    expect(await readdir(join(dir, 'media-cache'))).toEqual([]);
+    expect(storage.status.problem).toMatchObject({ fault: 'full', message: "The SD card is full: new photos can't be saved, the show goes on with the ones it has." });
+    expect(c.stats.uncached).toBe(1);
+    // While the disk is full, later photos go straight through without trying to write.
+    expect((await c.get(req('g~mv2.jpg'))).status).toBe(200);
+    expect(c.stats.uncached).toBe(2);
+    expect(c.count).toBe(0);
+  });
+
+  it('a missing cache folder that cannot be made never stops open(): photos stream through', async () => {
+    // A file where the data dir's folder should be: mkdir fails with ENOTDIR/EEXIST, as on a broken card.
+    await writeFile(join(dir, 'blocked'), 'not a folder');
+    const { c } = withHealth(join(dir, 'blocked', 'media-cache'));
+    await c.open();
+    expect(c.writable).toBe(false);
+    const response = await c.get(req('m~mv2.jpg'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<svg');
+    expect(wix.mediaRequests).toHaveLength(1);
+  });
+
+  it.skipIf(tmpfsUnavailable)(`a full disk (a real tmpfs): the write fails, no .part is left, the photo is still shown${tmpfsUnavailable ? ` [skipped: ${tmpfsUnavailable}]` : ''}`, async () => {
+    mounted = mountTmpfs(256 * 1024);
+    const cacheDir = join(mounted.dir, 'media-cache');
+    await mkdir(cacheDir);
+    fillUp(mounted.dir);
+    // The floor would already refuse; a disk that says it has room shows the write failing for real.
+    const { c, storage } = withHealth(cacheDir, 1e9, async () => ({ totalBytes: 10 * GB, freeBytes: 10 * GB }));
+    await c.open();
+    const response = await c.get(req('full~mv2.jpg'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<svg');
+    expect(await readdir(cacheDir)).toEqual([]);
+    expect(storage.status.problem?.fault).toBe('full');
+  });
+
+  it.skipIf(tmpfsUnavailable)(`a read-only card (a real tmpfs): cached photos are served, leftovers stay, new ones stream through${tmpfsUnavailable ? ` [skipped: ${tmpfsUnavailable}]` : ''}`, async () => {
+    mounted = mountTmpfs(1024 * 1024);
+    const cacheDir = join(mounted.dir, 'media-cache');
+    const first = withHealth(cacheDir);
+    await first.c.open();
+    await (await first.c.get(req('kept~mv2.jpg'))).text();
+    await writeFile(join(cacheDir, 'cut~mv2.jpg__fit_640x360.svg.part'), 'half');
+    mounted.readOnly();
+    const { c, storage } = withHealth(cacheDir);
+    await c.open(); // EROFS on the leftover .part: reported, not thrown
+    expect(storage.status.problem?.fault).toBe('read-only');
+    expect(c.count).toBe(1);
+    const cached = await c.get(req('kept~mv2.jpg'));
+    expect(cached.status).toBe(200);
+    expect(await cached.text()).toContain('<svg');
+    const fresh = await c.get(req('new~mv2.jpg'));
+    expect(fresh.status).toBe(200);
+    expect(await fresh.text()).toContain('<svg');
+    expect((await readdir(cacheDir)).sort()).toEqual(['cut~mv2.jpg__fit_640x360.svg.part', 'kept~mv2.jpg__fit_640x360.svg']);
   });
 });

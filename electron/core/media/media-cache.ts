@@ -3,6 +3,9 @@
 // least recently shown first when the cache passes its cap. Works offline with
 // whatever is cached; a failed, truncated or oversized download is never
 // served, and only raster photos and videos are kept (media-types.ts).
+// Storage can never stop the show: a full, read-only or missing cache folder
+// means photos stream straight through without being kept, and a write keeps
+// the disk's free-space floor by evicting least recently shown photos first.
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +14,8 @@ import type { MediaRequest } from '../../../shared/media';
 import type { Logger } from '../frame-types';
 import { DownloadFailed, downloadToFile } from './download-to-file';
 import { bareType, extensionFor, isVideoType, typeOfExtension } from './media-types';
+import { readDiskSpace, shortfall, type DiskSpaceReader } from '../storage/disk-space';
+import { asStorageFailure, StorageFailure, storageFaultOf } from '../storage/storage-failure';
 
 export type MediaFetcher = (request: MediaRequest, signal?: AbortSignal) => Promise<Response>;
 
@@ -35,7 +40,19 @@ export interface MediaCacheOptions {
   maxVideoBytes?: number;
   /** Largest photo download; default 50 MB (a 5000×5000 photo at Wix's quality is far less). */
   maxImageBytes?: number;
+  /** Told of failed writes; while it says the disk cannot be written, photos stream through uncached. */
+  storage?: CacheStorage;
+  diskSpace?: DiskSpaceReader;
 }
+
+/** The part of StorageHealth the cache uses. */
+export interface CacheStorage {
+  readonly writable: boolean;
+  report(error: unknown, path: string): boolean;
+}
+
+/** Room made before a download whose size is not declared (a screen-sized photo is far less). */
+const UNDECLARED_BYTES = 5 * 1024 * 1024;
 
 export const DEFAULT_MAX_VIDEO_BYTES = 300 * 1024 * 1024;
 export const DEFAULT_MAX_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -46,7 +63,9 @@ export class MediaCache {
   private total = 0;
   private readonly now: () => number;
   /** Counters for /healthz and the benchmarks. */
-  readonly stats = { hits: 0, downloads: 0, failures: 0, evictions: 0 };
+  readonly stats = { hits: 0, downloads: 0, failures: 0, evictions: 0, uncached: 0 };
+  /** False when the folder could not be made or listed at open. */
+  private usable = true;
 
   constructor(private readonly options: MediaCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -60,13 +79,25 @@ export class MediaCache {
     return this.entries.size;
   }
 
-  /** Reads what an earlier run left; leftover .part files are unfinished downloads. */
+  /**
+   * Reads what an earlier run left; leftover .part files are unfinished
+   * downloads. Never fails: without a usable folder the cache passes photos through.
+   */
   async open(): Promise<void> {
-    await mkdir(this.options.dir, { recursive: true });
-    for (const name of await readdir(this.options.dir)) {
+    let names: string[];
+    try {
+      await mkdir(this.options.dir, { recursive: true });
+      names = await readdir(this.options.dir);
+    } catch (error) {
+      this.usable = false;
+      this.reportStorage(error, this.options.dir);
+      return;
+    }
+    for (const name of names) {
       const path = join(this.options.dir, name);
       if (name.endsWith('.part')) {
-        await rm(path, { force: true });
+        // On a read-only card it stays until a start that can remove it; it is never served.
+        await rm(path, { force: true }).catch((error: unknown) => this.reportStorage(error, path));
         continue;
       }
       const dot = name.lastIndexOf('.');
@@ -75,7 +106,7 @@ export class MediaCache {
       if (!info?.isFile()) continue;
       if (!contentType) {
         // Nothing else belongs here (an SVG an older version kept, say): it is never served.
-        await rm(path, { force: true });
+        await rm(path, { force: true }).catch((error: unknown) => this.reportStorage(error, path));
         continue;
       }
       this.add(name.slice(0, dot), { file: name, size: info.size, lastShown: info.mtimeMs, contentType });
@@ -95,11 +126,16 @@ export class MediaCache {
     const key = cacheKey(request);
     let entry = this.entries.get(key);
     if (entry) this.stats.hits++;
+    else if (!this.writable) return this.passThrough(request, signal, options.upstream);
     else {
       try {
         entry = await this.download(key, request, options.upstream);
       } catch (error) {
         if (signal?.aborted) return new Response('aborted', { status: 499 });
+        if (error instanceof StorageFailure) {
+          this.reportStorage(error, error.path);
+          return this.passThrough(request, signal, options.upstream);
+        }
         return new Response(`media unavailable: ${(error as Error).message}`, { status: error instanceof UpstreamStatus ? error.status : 502 });
       }
     }
@@ -118,8 +154,66 @@ export class MediaCache {
   /** Downloads without serving (prefetch). Errors are only counted. */
   async warm(request: MediaRequest): Promise<void> {
     const key = cacheKey(request);
-    if (this.entries.has(key)) return;
-    await this.download(key, request).catch(() => undefined);
+    if (this.entries.has(key) || !this.writable) return;
+    await this.download(key, request).catch((error: unknown) => {
+      if (error instanceof StorageFailure) this.reportStorage(error, error.path);
+    });
+  }
+
+  /** Whether downloads are kept: the folder is there and the disk takes writes. */
+  get writable(): boolean {
+    return this.usable && (this.options.storage?.writable ?? true);
+  }
+
+  /** The photo straight from upstream to the screen, kept nowhere (the disk cannot take it). */
+  private async passThrough(request: MediaRequest, signal?: AbortSignal, upstream?: () => Promise<Response>): Promise<Response> {
+    this.stats.uncached++;
+    let response: Response;
+    try {
+      response = await (upstream ?? (() => this.options.fetchUpstream(request, signal)))();
+    } catch (error) {
+      if (signal?.aborted) return new Response('aborted', { status: 499 });
+      return new Response(`media unavailable: ${(error as Error).message}`, { status: 502 });
+    }
+    const contentType = bareType(response.headers.get('content-type'));
+    if (!response.ok || !response.body || !extensionFor(contentType)) {
+      await response.body?.cancel().catch(() => undefined);
+      this.stats.failures++;
+      return new Response('media unavailable', { status: response.status >= 400 ? response.status : 502 });
+    }
+    const headers: Record<string, string> = { 'content-type': contentType, 'cache-control': 'private, max-age=86400' };
+    const length = response.headers.get('content-length');
+    if (length) headers['content-length'] = length;
+    return new Response(response.body, { status: 200, headers });
+  }
+
+  /**
+   * Keeps the free-space floor (200 MB, or 5 % of a small disk) before `bytes`
+   * are written: least recently shown photos leave first. Throws a
+   * StorageFailure ('full') when even an empty cache would not make room.
+   */
+  private async makeRoom(bytes: number, keep: string): Promise<void> {
+    let need: number;
+    try {
+      need = shortfall(await (this.options.diskSpace ?? readDiskSpace)(this.options.dir), bytes);
+    } catch {
+      return; // No statfs here: the write itself will tell.
+    }
+    if (need <= 0) return;
+    const oldest = [...this.entries].filter(([key]) => key !== keep && !this.inFlight.has(key)).sort((a, b) => a[1].lastShown - b[1].lastShown);
+    // Photos are only given up when that makes room: a disk filled by something else keeps them.
+    if (oldest.reduce((sum, [, entry]) => sum + entry.size, 0) < need) throw new StorageFailure('full', this.options.dir, 'ENOSPC');
+    for (const [key, entry] of oldest) {
+      if (need <= 0) break;
+      await this.remove(key, entry);
+      this.stats.evictions++;
+      need -= entry.size;
+    }
+  }
+
+  private reportStorage(error: unknown, path: string): void {
+    if (this.options.storage?.report(error, path)) return;
+    this.options.logger.warn(`Media cache: ${path}: ${(error as Error).message}`);
   }
 
   /** Drops every size of the files no longer in the gallery. */
@@ -155,11 +249,16 @@ export class MediaCache {
     const file = `${safeName(key)}.${ext}`;
     const declared = Number(response.headers.get('content-length'));
     const maxBytes = isVideoType(contentType) ? (this.options.maxVideoBytes ?? DEFAULT_MAX_VIDEO_BYTES) : (this.options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES);
+    const known = Number.isFinite(declared) && declared > 0 ? declared : null;
+    await this.makeRoom(known ?? Math.min(maxBytes, UNDECLARED_BYTES), key);
     let size: number;
     try {
       size = await downloadToFile(response.body, join(this.options.dir, file), { maxBytes, declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : null });
     } catch (error) {
       this.stats.failures++;
+      // A disk that refused the .part (full, read-only): the photo is streamed through instead.
+      const cause = (error as Error).cause ?? error;
+      if (storageFaultOf(cause)) throw asStorageFailure(cause, join(this.options.dir, `${file}.part`));
       if (error instanceof DownloadFailed) this.options.logger.warn(`Media ${key} not kept: download ${error.message}.`);
       throw new Error(`download ${(error as Error).message}`);
     }
@@ -197,7 +296,8 @@ export class MediaCache {
   private async remove(key: string, entry: Entry): Promise<void> {
     this.entries.delete(key);
     this.total -= entry.size;
-    await rm(join(this.options.dir, entry.file), { force: true });
+    const path = join(this.options.dir, entry.file);
+    await rm(path, { force: true }).catch((error: unknown) => this.reportStorage(error, path));
   }
 }
 

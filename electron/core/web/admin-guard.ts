@@ -48,6 +48,7 @@ async function storedToken(dataDir: string): Promise<string> {
     // First start: make one below.
   }
   const token = randomBytes(9).toString('base64url');
-  await writeFileAtomic(path, token, 0o600);
+  // A card that cannot be written must not stop the web shell: the token then holds for this run.
+  await writeFileAtomic(path, token, 0o600).catch(() => undefined);
   return token;
 }

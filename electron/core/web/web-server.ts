@@ -21,6 +21,7 @@ import { serveStatic } from './static-files';
 import { publicState } from './public-state';
 import { setupLink } from './setup-link';
 import { SettingsPaths, type SetupLink } from '../../../shared/settings-api';
+import { errorAnswer } from './error-answer';
 
 export interface WebServerOptions {
   frame: RunningFrame;
@@ -62,8 +63,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (refusal) return refuse(req, res, refusal);
     handle(req, res).catch((error: unknown) => {
       logger.error(`Web request ${req.method} ${req.url} failed: ${(error as Error).message}`);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
+      if (res.headersSent) return void res.destroy();
+      const { status, body } = errorAnswer(error);
+      sendJson(res, status, body);
     });
   });
 

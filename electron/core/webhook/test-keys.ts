@@ -14,8 +14,8 @@ export function testKeyPaths(dataDir: string): TestKeyPaths {
   return { privateKey: join(dataDir, 'webhook-test-key.pem'), publicKey: join(dataDir, 'webhook-test-key.pub.pem') };
 }
 
-/** Reads the pair, creating it first when there is none. */
-export async function ensureTestKeys(dataDir: string): Promise<{ paths: TestKeyPaths; publicPem: string; privateKey: CryptoKey; created: boolean }> {
+/** Reads the pair, creating it first when there is none (kept for this run only when it cannot be saved). */
+export async function ensureTestKeys(dataDir: string, writeFailed: (error: unknown, path: string) => void = () => undefined): Promise<{ paths: TestKeyPaths; publicPem: string; privateKey: CryptoKey; created: boolean }> {
   const paths = testKeyPaths(dataDir);
   try {
     const [privatePem, publicPem] = await Promise.all([readFile(paths.privateKey, 'utf8'), readFile(paths.publicKey, 'utf8')]);
@@ -23,8 +23,12 @@ export async function ensureTestKeys(dataDir: string): Promise<{ paths: TestKeyP
   } catch {
     const pair = await generateKeyPair('RS256', { extractable: true });
     const publicPem = await exportSPKI(pair.publicKey);
-    await writeFileAtomic(paths.privateKey, await exportPKCS8(pair.privateKey), 0o600);
-    await writeFileAtomic(paths.publicKey, publicPem);
+    try {
+      await writeFileAtomic(paths.privateKey, await exportPKCS8(pair.privateKey), 0o600);
+      await writeFileAtomic(paths.publicKey, publicPem);
+    } catch (error) {
+      writeFailed(error, paths.privateKey);
+    }
     return { paths, publicPem, privateKey: pair.privateKey, created: true };
   }
 }

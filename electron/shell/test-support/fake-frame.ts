@@ -30,7 +30,8 @@ export function sampleHealth(): HealthReport {
     webhook: { enabled: false, reason: 'test', accepted: 0, ignored: 0, rejected: 0 },
     display: { screen: 'on', scheduleEnabled: false, commandError: null },
     process: { rssBytes: 0, heapUsedBytes: 0, uptimeSeconds: 0 },
-    cache: { files: 0, bytes: 0, capBytes: 0, hits: 0, downloads: 0, failures: 0, evictions: 0 },
+    cache: { files: 0, bytes: 0, capBytes: 0, hits: 0, downloads: 0, failures: 0, evictions: 0, uncached: 0 },
+    storage: { ok: true, problem: null },
   };
 }
 
