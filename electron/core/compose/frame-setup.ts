@@ -49,7 +49,7 @@ export async function openFrameSetup(options: StartFrameOptions): Promise<FrameS
     logger.info(`Demo mode: built-in Wix-compatible server at ${demoWix.url}; webhooks signed with ${keys.paths.privateKey} are accepted.`);
   }
 
-  const settingsStore = new SettingsStore(config.dataDir, logger, options.secretCodec);
+  const settingsStore = new SettingsStore(config.dataDir, logger, options.secretCodec, writeFailed);
   await settingsStore.load();
   await storage.check();
   if (config.demo && !settingsStore.current.projectId) {

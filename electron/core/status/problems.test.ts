@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_CONFIGURED } from '../gallery/gallery-source';
-import { ProblemList, type ProblemInputs } from './problems';
+import { ProblemList, storageProblem, type ProblemInputs } from './problems';
 
 const calm: ProblemInputs = {
   setupNeeded: false,
@@ -74,5 +74,26 @@ describe('ProblemList', () => {
     expect(problems.map((p) => p.area)).toEqual(['storage', 'wix']);
     list.report('storage', null);
     expect(list.assemble(calm)).toEqual([]);
+  });
+
+  it('says a full SD card in words, before Wix, with what still works', () => {
+    const storage = { fault: 'full' as const, path: '/data', since: '2026-11-30T10:00:00.000Z', message: "The SD card is full: new photos can't be saved, the show goes on with the ones it has.", action: 'Free some space.' };
+    const problems = new ProblemList();
+    problems.report('storage', storageProblem(storage));
+    const list = problems.assemble({ ...calm, wixError: 'Wix did not answer (timeout).' });
+    expect(list.map((p) => p.area)).toEqual(['storage', 'wix']);
+    expect(list[0]).toMatchObject({ message: "The SD card is full: new photos can't be saved, the show goes on with the ones it has.", action: 'Free some space.' });
+  });
+
+  it('names saved settings of the wrong type field by field, pointing at the first', () => {
+    const invalidSettings = [
+      { field: 'slideSeconds' as const, problem: 'x' },
+      { field: 'transition' as const, problem: 'y' },
+    ];
+    const problems = new ProblemList();
+    problems.report('storage', storageProblem(null, invalidSettings));
+    expect(problems.assemble(calm)).toEqual([
+      expect.objectContaining({ area: 'storage', message: 'Saved settings could not be used and are back to their defaults: Seconds per photo, Transition.', field: 'slideSeconds' }),
+    ]);
   });
 });

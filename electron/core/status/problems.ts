@@ -2,8 +2,10 @@
 // first: the show's corner line and the settings screen both say these. Each
 // area is one small function; the list remembers when each problem began.
 import type { ProblemArea, StatusProblem } from '../../../shared/display';
+import { LABELS, type InvalidStoredField } from '../../../shared/settings';
 import type { WebhookHealth } from '../frame-types';
 import { NOT_CONFIGURED } from '../gallery/gallery-source';
+import type { StorageProblem } from '../storage/storage-health';
 
 export interface ProblemInputs {
   setupNeeded: boolean;
@@ -52,6 +54,23 @@ function wixField(error: string): StatusProblem['field'] {
   if (/OAuth/.test(error)) return 'clientId';
   if (/key|sign-in|credentials|unauthori[sz]ed|forbidden|401|403/i.test(error)) return 'apiKey';
   return /project ID/i.test(error) ? 'projectId' : 'authMode';
+}
+
+/**
+ * The storage area, reported by the storage health (ProblemList.report): the
+ * data dir first (it stops saving anything); else saved values that could not
+ * be used, field by field.
+ */
+export function storageProblem(storage: StorageProblem | null, invalid: readonly InvalidStoredField[] = []): Found | null {
+  if (storage) return { area: 'storage', message: storage.message, action: storage.action };
+  if (invalid.length === 0) return null;
+  const names = invalid.map(({ field }) => LABELS[field]);
+  return {
+    area: 'storage',
+    message: `Saved settings could not be used and are back to their defaults: ${names.join(', ')}.`,
+    action: `Set ${invalid.length === 1 ? 'it' : 'them'} again in the settings and save.`,
+    field: invalid[0]!.field,
+  };
 }
 
 export function screenProblem(input: ProblemInputs): Found | null {

@@ -12,6 +12,9 @@ const FAULTS: Record<string, StorageFault> = {
   ENOTDIR: 'missing',
   EACCES: 'not-permitted',
   EPERM: 'not-permitted',
+  // Something else stands where the file must go (a folder, a mount): it cannot be written either.
+  EISDIR: 'not-permitted',
+  EBUSY: 'not-permitted',
 };
 
 export function storageFaultOf(error: unknown): StorageFault | null {
