@@ -7,6 +7,11 @@ import { isLoopback } from './core/util/host';
 import { adminTokenFor } from './core/web/admin-guard';
 import { sendTestEvent } from './core/webhook/send-test-event';
 import { runAutostartCommand } from './core/system/autostart-cli';
+import { createFrameLog } from './core/util/frame-log';
+
+// What the CLI did goes to frame.log beside the frame's own lines; the person
+// at the terminal reads the plain output below. The file may be unwritable.
+const log = createFrameLog({ dir: dataDirFromEnv(), echo: false, onFileError: () => undefined });
 
 const USAGE = `Usage:
   frame autostart on|off|status [--method xdg|systemd] [--web]
@@ -66,10 +71,17 @@ async function main(argv: string[]): Promise<number> {
   return command === undefined || command === '--help' ? 0 : 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+const args = process.argv.slice(2);
+main(args).then(
+  async (code) => {
+    log.info(`CLI: frame ${args[0] ?? ''} ${code === 0 ? 'done' : `ended with ${code}`}.`);
+    await log.close();
+    process.exit(code);
+  },
+  async (error: unknown) => {
     console.error(`frame: ${(error as Error).message}`);
+    log.error(`CLI: frame ${args[0] ?? ''} failed: ${(error as Error).message}`);
+    await log.close();
     process.exit(1);
   },
 );

@@ -5,9 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { startFrame } from './core/frame';
-import { ConfigError, type Logger, type RunningFrame } from './core/frame-types';
-import { fileLogger } from './core/util/file-logger';
-import { consoleLogger } from './core/util/logger';
+import { ConfigError, type RunningFrame } from './core/frame-types';
+import { createFrameLog, logLevelFromEnv, type FrameLogger } from './core/util/frame-log';
 import { startWebServer, type RunningWebServer } from './core/web/web-server';
 import { handleAppProtocol } from './shell/app-protocol';
 import { APP_INDEX_URL } from './shell/app-url';
@@ -35,7 +34,7 @@ const PRELOAD = join(__dirname, 'preload.cjs');
 const INDEX_URL = APP_INDEX_URL;
 
 // Console until the data dir is known, then also frame.log in it.
-let logger: Logger = consoleLogger('frame');
+let logger: FrameLogger = createFrameLog();
 
 function fail(error: unknown): void {
   reportStartupFailure(error, {
@@ -50,7 +49,7 @@ function main(): void {
   let devTools: DevToolsPolicy;
   try {
     dataDir = applyDataDir(app, process.env);
-    logger = fileLogger({ dir: dataDir });
+    logger = createFrameLog({ dir: dataDir, level: logLevelFromEnv(process.env) });
     devTools = devToolsPolicy(app.isPackaged, process.env);
   } catch (error) {
     fail(error);
@@ -78,6 +77,7 @@ function main(): void {
       kiosk?.dispose();
       await web?.close();
       await frame?.stop();
+      await logger.close();
     },
     logger,
   );

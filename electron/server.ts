@@ -6,18 +6,18 @@ import { dataDirFromEnv, platformDataDir } from './core/config/data-dir';
 import { startFrame } from './core/frame';
 import { keptEnvironment } from './core/system/kept-env';
 import { ConfigError } from './core/frame-types';
-import type { Logger } from './core/frame-types';
-import { fileLogger } from './core/util/file-logger';
-import { consoleLogger } from './core/util/logger';
+import { createFrameLog, logLevelFromEnv, type FrameLogger } from './core/util/frame-log';
 import { startWebServer } from './core/web/web-server';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// The log goes to the data dir as well, once that is known to be writable.
-let logger: Logger = consoleLogger();
+// The log goes to frame.log in the data dir and, readable, to the console.
+// A card that cannot take it only costs the file (the storage check says why).
+let logger: FrameLogger;
 try {
-  logger = fileLogger({ dir: dataDirFromEnv() });
-} catch {
-  // startFrame reports an unusable FRAME_DATA_DIR with a clear message.
+  logger = createFrameLog({ dir: dataDirFromEnv(), level: logLevelFromEnv(process.env) });
+} catch (error) {
+  console.error(`frame: ${(error as Error).message}`);
+  process.exit(1);
 }
 
 async function main(): Promise<void> {
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     logger.info(`${signal}: stopping.`);
     await web.close();
     await frame.stop();
+    await logger.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -209,8 +209,8 @@ describe('electron/main.ts', () => {
     expect(window!.webContents.openDevTools).not.toHaveBeenCalled();
     expect(window!.webContents.listenerCount('before-input-event')).toBe(1);
     expect(electron.app.listenerCount('child-process-gone')).toBe(1);
-    // The log goes to frame.log in the data dir.
-    expect(readFileSync(join(dataDir, 'frame.log'), 'utf8')).toContain('Frame 0.0.0-test kiosk started');
+    // The log goes to frame.log in the data dir (written asynchronously: it lands shortly after).
+    await vi.waitFor(() => expect(readFileSync(join(dataDir, 'frame.log'), 'utf8')).toContain('Frame 0.0.0-test kiosk started'), { timeout: 5_000 });
   });
 
   it('asks the page to open its settings on F2', async () => {

@@ -1,13 +1,10 @@
-// A line-per-message logger with time and level; secrets never reach it.
+// Loggers for the parts that take one: the console (pino, readable lines) and
+// a silent one for tests. Secrets never reach a logger.
 import type { Logger } from '../frame-types';
+import { createFrameLog } from './frame-log';
 
-export function consoleLogger(prefix = 'frame'): Logger {
-  const line = (level: string, message: string) => `${new Date().toISOString()} ${prefix} ${level} ${message}`;
-  return {
-    info: (m) => console.log(line('info', m)),
-    warn: (m) => console.warn(line('warn', m)),
-    error: (m) => console.error(line('error', m)),
-  };
+export function consoleLogger(): Logger {
+  return createFrameLog();
 }
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
