@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one table. Timings live here, never in tests.
 import { benchFleet } from './fleet';
+import { benchReadmeStart } from './readme-start';
 import { benchReceiverThroughput } from './receiver-throughput';
 import { benchDriftCpu, benchTransitionFrames } from './show-perf';
 import { benchBundleSize, benchBytesPerPhoto, benchMemory, benchOfflineStart, benchStillCpu } from './slideshow-perf';
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['memory', benchMemory],
   ['bytes', benchBytesPerPhoto],
   ['offline-start', benchOfflineStart],
+  ['readme-start', benchReadmeStart],
   ['bundle', benchBundleSize],
 ];
 

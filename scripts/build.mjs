@@ -4,9 +4,12 @@
 import { copyFileSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
+import { recordBuild, sourceHash } from './source-hash.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
+// Hashed before building: an edit made during the build means the next start builds again.
+const hash = sourceHash();
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 await esbuild({
   ...common,
@@ -27,4 +30,5 @@ await esbuild({
 });
 // The demo's short video sits next to each bundle (electron/core/demo/demo-clip.ts reads it from there).
 for (const dir of ['dist/node', 'dist/electron']) copyFileSync('electron/core/demo/demo-clip.webm', `${dir}/demo-clip.webm`);
+recordBuild(process.cwd(), hash);
 console.log('built dist/renderer, dist/node, dist/electron');
