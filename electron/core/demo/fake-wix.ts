@@ -38,6 +38,8 @@ export interface LoggedRequest {
   path: string;
   search: string;
   authorization: string | undefined;
+  /** The request body (API requests only), for checking what a client sent. */
+  body?: string;
 }
 
 export class FakeWix {
@@ -124,19 +126,24 @@ export class FakeWix {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return this.serveMedia(url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/video-files/')) return this.serveVideo(url, req, res);
-    this.requests.push({ method: req.method ?? '', path: url.pathname, search: url.search, authorization: req.headers.authorization });
+    const logged: LoggedRequest = { method: req.method ?? '', path: url.pathname, search: url.search, authorization: req.headers.authorization };
+    this.requests.push(logged);
     if (this.requests.length > 10_000) this.requests.splice(0, 5_000);
     const fault = this.queuedFaults.shift() ?? this.pageFault(url) ?? this.down;
     if (fault && this.misbehave(fault, req, res)) return;
     const body = await readBody(req);
+    if (body) logged.body = body.slice(0, 4096);
     if (req.method === 'POST' && url.pathname === '/oauth2/token') return this.issueToken(body, res);
     if (!this.authorized(req)) return json(res, 401, { message: 'UNAUTHENTICATED' });
     const items = /^\/portfolio\/v1\/projectItems\/([^/]+)\/items$/.exec(url.pathname);
     if (req.method === 'GET' && items?.[1]) return this.listItems(decodeURIComponent(items[1]), url, res);
-    if (req.method === 'GET' && url.pathname === '/portfolio/v1/projects') return this.listProjects(url.searchParams.get('paging.cursor'), '', res);
+    if (req.method === 'GET' && url.pathname === '/portfolio/v1/projects') {
+      return this.listProjects({ cursor: url.searchParams.get('paging.cursor'), limit: url.searchParams.get('paging.limit'), titlePrefix: '' }, res);
+    }
     if (req.method === 'POST' && url.pathname === '/portfolio/v1/projects/query') {
-      const query = (parseJson(body) as { query?: { filter?: { title?: { $startsWith?: string } }; cursorPaging?: { cursor?: string } } })?.query;
-      return this.listProjects(query?.cursorPaging?.cursor ?? null, query?.filter?.title?.$startsWith ?? '', res);
+      const query = (parseJson(body) as { query?: { filter?: { title?: { $startsWith?: string } }; cursorPaging?: { cursor?: string; limit?: number } } })?.query;
+      const paging = query?.cursorPaging;
+      return this.listProjects({ cursor: paging?.cursor ?? null, limit: paging?.limit === undefined ? null : String(paging.limit), titlePrefix: query?.filter?.title?.$startsWith ?? '' }, res);
     }
     json(res, 404, { message: 'NOT_FOUND' });
   }
@@ -209,11 +216,20 @@ export class FakeWix {
     json(res, 200, { items: page, metadata: { count: page.length, offset, total: project.items.length, tooManyToCount: false } });
   }
 
-  private listProjects(cursor: string | null, titlePrefix: string, res: ServerResponse): void {
+  /**
+   * List and Query Projects with cursor paging as Wix does it: the cursor is
+   * opaque and carries the query (a continuation sends only the cursor, and
+   * keeps the filter); the page size is the one asked for (at most 100).
+   */
+  private listProjects(request: { cursor: string | null; limit: string | null; titlePrefix: string }, res: ServerResponse): void {
+    const continued = request.cursor ? readCursor(request.cursor) : null;
+    if (request.cursor && !continued) return json(res, 400, { message: 'invalid cursor' });
+    const titlePrefix = continued?.titlePrefix ?? request.titlePrefix;
+    const limit = clampInt(request.limit, continued?.limit ?? 50, 1, 100);
+    const start = continued?.offset ?? 0;
     const all = [...this.projects.values()].filter((p) => p.title.toLowerCase().startsWith(titlePrefix.toLowerCase()));
-    const start = cursor ? Number(cursor) || 0 : 0;
-    const page = all.slice(start, start + 100);
-    const next = start + 100 < all.length ? String(start + 100) : null;
+    const page = all.slice(start, start + limit);
+    const next = start + limit < all.length ? writeCursor({ offset: start + limit, limit, titlePrefix }) : null;
     json(res, 200, {
       projects: page.map((p) => ({
         id: p.id,
@@ -300,6 +316,22 @@ function rangeOf(header: string | undefined, size: number): { start: number; end
   const start = match[1] ? Number(match[1]) : size - Number(match[2]);
   const end = match[1] && match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
   return start >= 0 && start <= end ? { start, end } : null;
+}
+
+interface ProjectCursor {
+  offset: number;
+  limit: number;
+  titlePrefix: string;
+}
+
+function writeCursor(cursor: ProjectCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function readCursor(text: string): ProjectCursor | null {
+  const value = parseJson(Buffer.from(text, 'base64url').toString('utf8')) as Partial<ProjectCursor> | null;
+  if (!value || !Number.isInteger(value.offset) || !Number.isInteger(value.limit) || typeof value.titlePrefix !== 'string') return null;
+  return { offset: value.offset!, limit: value.limit!, titlePrefix: value.titlePrefix };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

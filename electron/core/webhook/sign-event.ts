@@ -14,7 +14,12 @@ export interface SampleEvent {
   instanceId?: string;
   /** The JWT's iat, in seconds; default now. */
   issuedAt?: number;
+  /** The Wix app the event is for: the token's audience, as Wix sends it (issuer wix.com). */
+  appId?: string;
 }
+
+/** The app id test events are addressed to when none is given. */
+export const TEST_APP_ID = 'frame-test';
 
 let counter = 0;
 
@@ -34,11 +39,16 @@ export function wixEventPayload(event: SampleEvent): { data: string } {
     eventType: `wix.portfolio.project_items.v1.project_item_${event.kind}`,
     instanceId: event.instanceId ?? '00000000-0000-4000-8000-00000000f4a3',
     data: JSON.stringify(domain),
-    identity: JSON.stringify({ identityType: 'APP', appId: 'frame-test' }),
+    identity: JSON.stringify({ identityType: 'APP', appId: event.appId ?? TEST_APP_ID }),
   };
   return { data: JSON.stringify(envelope) };
 }
 
 export async function signWixEvent(privateKey: CryptoKey | KeyObject, event: SampleEvent): Promise<string> {
-  return new SignJWT(wixEventPayload(event)).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setIssuedAt(event.issuedAt).sign(privateKey);
+  return new SignJWT(wixEventPayload(event))
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+    .setIssuer('wix.com')
+    .setAudience(event.appId ?? TEST_APP_ID)
+    .setIssuedAt(event.issuedAt)
+    .sign(privateKey);
 }
