@@ -4,6 +4,9 @@
 // kept beside them (settings.prev.json, secrets.prev.json). A save writes the
 // old pair to .prev, the new pair (each file synced), then the marker: a
 // crash at any point leaves one consistent committed pair to come back to.
+// secrets.json (mode 0600) also carries a copy of the plain settings of its
+// generation, so a settings.json cut off after its save was acknowledged is
+// rebuilt from it, losing nothing.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -23,6 +26,15 @@ export type ReadFile =
   | { state: 'missing' }
   | { state: 'broken'; reason: string }
   | { state: 'unreadable'; reason: string };
+
+/** The settings copy a whole secrets file carries, standing in for a damaged settings file. */
+function copyIn(secrets: ReadFile): Extract<ReadFile, { state: 'ok' }> | null {
+  if (secrets.state !== 'ok' || secrets.generation === null) return null;
+  const copy = secrets.value.settings;
+  if (!copy || typeof copy !== 'object' || Array.isArray(copy)) return null;
+  const value = { ...(copy as Record<string, unknown>), generation: secrets.generation };
+  return { state: 'ok', value, text: JSON.stringify(value, null, 2), generation: secrets.generation };
+}
 
 export async function readStamped(dir: string, name: FileName): Promise<ReadFile> {
   let text: string;
@@ -65,8 +77,9 @@ export function chooseCommitted(files: Record<FileName, ReadFile>): FoundPair | 
     [files[FILES.prevSettings], files[FILES.prevSecrets], 'previous'],
   ];
   const candidates: FoundPair[] = [];
-  for (const [settings, secrets, from] of pairs) {
-    if (settings.state !== 'ok') continue;
+  for (const [settingsFile, secrets, from] of pairs) {
+    const settings = settingsFile.state === 'ok' ? settingsFile : copyIn(secrets);
+    if (!settings) continue;
     // Before generations (version 0.1) there was no marker and no stamps: the files as they are.
     if (settings.generation === null && marker === null && from === 'current') {
       if (secrets.state === 'ok' || secrets.state === 'missing')

@@ -36,24 +36,31 @@ describe('settings that survive power cuts', () => {
     expect(JSON.parse(await readFile(join(dir, 'settings.prev.json'), 'utf8'))).toMatchObject({ generation: 1, projectId: PROJECT, slideSeconds: 15 });
   });
 
-  it('settings.json cut off by a power cut: the last good settings come back, and the next save loses nothing', async () => {
+  it('settings.json cut off by a power cut after its save was acknowledged: rebuilt from its generation, nothing lost', async () => {
     const dir = await tempDir();
     await configured(dir);
     const whole = await readFile(join(dir, 'settings.json'), 'utf8');
     await writeFile(join(dir, 'settings.json'), whole.slice(0, whole.length / 2));
     const logger = recording();
     const store = new SettingsStore(dir, logger);
-    const loaded = await store.load();
-    // The previous generation: the project and the sign-in are there; only the last change (9 s) is lost.
-    expect(loaded).toMatchObject({ authMode: 'apiKey', apiKey: 'IST.first', siteId: SITE, projectId: PROJECT, slideSeconds: 15 });
+    expect(await store.load()).toMatchObject({ authMode: 'apiKey', apiKey: 'IST.first', siteId: SITE, projectId: PROJECT, slideSeconds: 9 });
     expect(logger.lines.join('\n')).toMatch(/settings\.json is damaged \(cut off or not JSON\)/);
-    expect(logger.lines.join('\n')).toMatch(/using the last good settings/);
+    expect(logger.lines.join('\n')).toMatch(/Rebuilt settings\.json of generation 2 .*nothing was lost/);
     expect((await store.save({ captions: 'title' })).ok).toBe(true);
-    const again = await new SettingsStore(dir, silentLogger).load();
-    expect(again).toMatchObject({ authMode: 'apiKey', apiKey: 'IST.first', projectId: PROJECT, captions: 'title' });
+    expect(await new SettingsStore(dir, silentLogger).load()).toMatchObject({ authMode: 'apiKey', apiKey: 'IST.first', projectId: PROJECT, slideSeconds: 9, captions: 'title' });
     // The damaged file was kept for a person to look at, not overwritten.
     const aside = (await readdir(dir)).find((name) => name.startsWith('settings.json.damaged-'));
     expect(aside && (await readFile(join(dir, aside), 'utf8'))).toBe(whole.slice(0, whole.length / 2));
+  });
+
+  it('both current files damaged: the previous generation comes back, never the defaults', async () => {
+    const dir = await tempDir();
+    await configured(dir);
+    await writeFile(join(dir, 'settings.json'), '{"authMode": "api');
+    await writeFile(join(dir, 'secrets.json'), '');
+    const logger = recording();
+    expect(await new SettingsStore(dir, logger).load()).toMatchObject({ authMode: 'apiKey', apiKey: 'IST.first', siteId: SITE, projectId: PROJECT, slideSeconds: 15 });
+    expect(logger.lines.join('\n')).toMatch(/using the last good settings \(generation 1/);
   });
 
   it('a crash between writing secrets and settings comes back as one consistent pair', async () => {

@@ -69,6 +69,7 @@ export class SettingsStore {
     if (pair) {
       stored = { ...pair.settings, ...this.unseal(pair.secrets) };
       this.committed = { generation: pair.generation, settings: pair.texts.settings, secrets: pair.texts.secrets };
+      if (pair.from === 'current' && files[FILES.settings].state !== 'ok') this.problem(`Rebuilt ${FILES.settings} of generation ${pair.generation} from the copy in ${FILES.secrets}: nothing was lost.`);
       if (pair.from === 'previous') this.problem(`The last save did not finish or the current settings were damaged: using the last good settings (generation ${pair.generation}, from ${FILES.prevSettings}).`);
     } else {
       stored = await this.salvage(files);
@@ -117,7 +118,8 @@ export class SettingsStore {
       delete plain[field];
       if (next[field]) secrets[field] = this.codec.encode(next[field]);
     }
-    const texts = { settings: JSON.stringify(plain, null, 2), secrets: JSON.stringify({ generation, codec: this.codec.kind, values: secrets }) };
+    const { generation: _, ...copy } = plain;
+    const texts = { settings: JSON.stringify(plain, null, 2), secrets: JSON.stringify({ generation, codec: this.codec.kind, values: secrets, settings: copy }) };
     await this.setDamagedAside();
     const previous = this.committed;
     if (previous.settings !== null && previous.secrets !== null) {
