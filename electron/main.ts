@@ -48,8 +48,10 @@ function main(): void {
   let dataDir: string;
   let devTools: DevToolsPolicy;
   try {
-    dataDir = applyDataDir(app, process.env);
+    const applied = applyDataDir(app, process.env);
+    dataDir = applied.dataDir;
     logger = createFrameLog({ dir: dataDir, level: logLevelFromEnv(process.env) });
+    if (applied.problem) logger.warn(applied.problem);
     devTools = devToolsPolicy(app.isPackaged, process.env);
   } catch (error) {
     fail(error);

@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../core/frame-types';
 import { applyDataDir, type AppPaths } from './data-paths';
 
 class FakeApp implements AppPaths {
@@ -17,31 +16,37 @@ describe('applyDataDir', () => {
   it("keeps Electron's userData by default and moves Chromium's files into a subfolder", () => {
     const app = new FakeApp();
     const made: string[] = [];
-    expect(applyDataDir(app, {}, (p) => made.push(p))).toBe('/home/pi/.config/Frame');
+    expect(applyDataDir(app, {}, (p) => made.push(p))).toEqual({ dataDir: '/home/pi/.config/Frame', problem: null });
     expect(made).toEqual(['/home/pi/.config/Frame/chromium']);
     expect(Object.fromEntries(app.paths)).toEqual({ userData: '/home/pi/.config/Frame', sessionData: '/home/pi/.config/Frame/chromium' });
   });
 
   it('makes FRAME_DATA_DIR the userData folder, resolved to an absolute path', () => {
     const app = new FakeApp();
-    expect(applyDataDir(app, { FRAME_DATA_DIR: ' frame-data ' }, () => undefined)).toBe(resolve('frame-data'));
+    expect(applyDataDir(app, { FRAME_DATA_DIR: ' frame-data ' }, () => undefined).dataDir).toBe(resolve('frame-data'));
     expect(app.paths.get('userData')).toBe(resolve('frame-data'));
     expect(app.paths.get('sessionData')).toBe(join(resolve('frame-data'), 'chromium'));
   });
 
   it('ignores an empty FRAME_DATA_DIR', () => {
     const app = new FakeApp();
-    expect(applyDataDir(app, { FRAME_DATA_DIR: '  ' }, () => undefined)).toBe('/home/pi/.config/Frame');
+    expect(applyDataDir(app, { FRAME_DATA_DIR: '  ' }, () => undefined).dataDir).toBe('/home/pi/.config/Frame');
   });
 
-  it('names FRAME_DATA_DIR when the folder cannot be made', () => {
+  it('a data dir that cannot be made never stops the kiosk: Chromium goes to a temporary folder, the problem is named', () => {
     const app = new FakeApp();
-    const attempt = () =>
-      applyDataDir(app, { FRAME_DATA_DIR: '/proc/nope' }, () => {
-        throw new Error('EACCES: permission denied');
-      });
-    expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/^FRAME_DATA_DIR must be a writable folder; "\/proc\/nope" could not be created \(EACCES/);
-    expect(app.paths.has('sessionData')).toBe(false);
+    const made: string[] = [];
+    const applied = applyDataDir(
+      app,
+      { FRAME_DATA_DIR: '/media/card/frame' },
+      (p) => {
+        if (p.startsWith('/media/card')) throw new Error('EROFS: read-only file system');
+        made.push(p);
+      },
+      '/tmp/frame-chromium-1000',
+    );
+    expect(applied).toEqual({ dataDir: '/media/card/frame', problem: expect.stringMatching(/"\/media\/card\/frame" could not take Chromium's files \(EROFS.*\/tmp\/frame-chromium-1000/) });
+    expect(made).toEqual(['/tmp/frame-chromium-1000']);
+    expect(Object.fromEntries(app.paths)).toEqual({ userData: '/tmp/frame-chromium-1000', sessionData: '/tmp/frame-chromium-1000' });
   });
 });
