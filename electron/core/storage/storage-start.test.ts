@@ -115,6 +115,8 @@ describe('storage faults at start and on write', () => {
     expect(frame.getSnapshot().gallery.items).toHaveLength(6);
     const health = await healthz(web);
     expect(health.storage).toMatchObject({ ok: false, fault: 'full', problem: "The SD card is full: new photos can't be saved, the show goes on with the ones it has." });
+    // The show's status line and the settings screen get the same words.
+    expect(frame.getSnapshot().status.problems).toContainEqual(expect.objectContaining({ area: 'storage', message: "The SD card is full: new photos can't be saved, the show goes on with the ones it has." }));
     const streamed = await fetch(`${web.url}/media/${frame.getSnapshot().gallery.items[4]!.image!.id}?w=640&h=360&fit=fit`);
     expect(streamed.status).toBe(200);
     expect(await streamed.text()).toContain('<svg');
