@@ -73,6 +73,21 @@ export class WixHttp {
   }
 
   private async attempt(req: WixRequest): Promise<unknown> {
+    // A signal of its own per request, linked to the caller's and unlinked
+    // after: the poller's signal lives for months, and every listener ky or
+    // AbortSignal.any hangs on it would stay (the soak's slow heap growth).
+    const controller = new AbortController();
+    const forward = () => controller.abort(req.signal?.reason);
+    if (req.signal?.aborted) forward();
+    req.signal?.addEventListener('abort', forward, { once: true });
+    try {
+      return await this.attemptWith(req, controller.signal);
+    } finally {
+      req.signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  private async attemptWith(req: WixRequest, signal: AbortSignal): Promise<unknown> {
     const headers = await this.options.auth.headers();
     const url = new URL(req.path.replace(/^\//, ''), withSlash(this.options.baseUrl));
     for (const [key, value] of Object.entries(req.searchParams ?? {})) url.searchParams.set(key, String(value));
@@ -83,7 +98,7 @@ export class WixHttp {
       retry: 0,
       throwHttpErrors: false,
       ...(req.json !== undefined ? { json: req.json } : {}),
-      ...(req.signal ? { signal: req.signal } : {}),
+      signal,
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
     });
     if (!response.ok) {
