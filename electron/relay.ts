@@ -1,16 +1,17 @@
 // Relay composition root (`npm run relay`): the one process holding the Wix
 // credentials and receiving the webhooks, publishing galleries over MQTT.
 import { dataDirFromEnv, platformDataDir } from './core/config/data-dir';
-import { ConfigError, type Logger } from './core/frame-types';
+import { ConfigError } from './core/frame-types';
 import { startRelay } from './core/relay';
-import { fileLogger } from './core/util/file-logger';
-import { consoleLogger } from './core/util/logger';
+import { createFrameLog, logLevelFromEnv, type FrameLogger } from './core/util/frame-log';
 
-let logger: Logger = consoleLogger('relay');
+// The same log as a frame's (frame.log in the data dir, readable on the console).
+let logger: FrameLogger;
 try {
-  logger = fileLogger({ dir: dataDirFromEnv() });
-} catch {
-  // startRelay reports an unusable FRAME_DATA_DIR with a clear message.
+  logger = createFrameLog({ dir: dataDirFromEnv(), level: logLevelFromEnv(process.env) });
+} catch (error) {
+  console.error(`relay: ${(error as Error).message}`);
+  process.exit(1);
 }
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: stopping the relay.`);
     await relay.stop();
+    await logger.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

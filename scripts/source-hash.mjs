@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 const SOURCE_DIRS = ['electron', 'renderer', 'shared'];
 const BUILD_FILES = ['package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json', 'scripts/build.mjs'];
 /** What the shells run: a build without these is no build. */
-export const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist/node/server.js', 'dist/node/cli.js', 'dist/electron/main.cjs', 'dist/electron/preload.cjs'];
+export const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist/node/server.js', 'dist/node/relay.js', 'dist/node/cli.js', 'dist/electron/main.cjs', 'dist/electron/preload.cjs'];
 export const HASH_FILE = 'dist/.source-hash';
 
 function* files(root, dir) {
