@@ -233,6 +233,8 @@ test('a 600 MB video streams to disk: memory grows less than 150 MB, and over th
 
   // Default cap (FRAME_VIDEO_MAX_MB 300): refused from the declared size, nothing kept.
   const capped = await launchFrame();
+  // Only items of the gallery on screen are served: wait for the first sync to have it.
+  await expect.poll(async () => ((await (await fetch(`${capped.url}/api/state`)).json()) as { items: { id: string }[] }).items.some((i) => i.id === item.id)).toBe(true);
   expect((await fetch(`${capped.url}/video/${item.id}?h=720`, { method: 'HEAD' })).status).toBe(502);
   expect(readdirSync(join(capped.dataDir, 'media-cache'))).toEqual([]);
   await capped.stop();

@@ -81,9 +81,9 @@ for (const transition of ['crossfade', 'slide', 'zoom-fade'] as const) {
     const before = await shownIds(page);
     await page.keyboard.press('ArrowRight');
     await nextShown(page, before);
-    // Done: the old layer is gone and nothing animates any more.
+    // Done: the old layer is gone and, once the last frame of the transition is drawn, nothing animates any more.
     await expect(page.locator('.layer')).toHaveCount(1, { timeout: 10_000 });
-    expect(await page.evaluate(RUNNING)).toEqual([]);
+    await expect.poll(() => page.evaluate(RUNNING), { timeout: 5_000 }).toEqual([]);
     const ran = await page.evaluate(() => (window as unknown as { __transitions: string[] }).__transitions);
     // The layers came and went by transform and opacity alone.
     expect(ran.length).toBeGreaterThan(0);
