@@ -40,7 +40,8 @@ test.describe('in a 24-hour locale', () => {
 });
 
 test('the clock, the caption and the status line move a few pixels every few minutes', async ({ page, wix, launchFrame }) => {
-  const frame = await launchFrame({ FRAME_CLOCK: 'time' });
+  // Slides long enough that minutes fast-forwarded never look like a stuck show to the watchdog (which reloads).
+  const frame = await launchFrame({ FRAME_CLOCK: 'time', FRAME_SLIDE_SECONDS: '3600' });
   await page.clock.install();
   await page.goto(frame.url);
   await expect(page.locator('[data-current="true"]')).toBeVisible();

@@ -25,7 +25,7 @@ test('the show options have a live preview, and the show follows once they are s
   await expect(preview).toHaveAttribute('data-transition', 'slide');
   await expect(preview).toHaveAttribute('data-ken-burns', 'true');
   await expect(preview.getByTestId('clock')).toBeVisible();
-  await expect(preview.locator('.layer.layer--t-slide')).toBeAttached({ timeout: 10_000 });
+  await expect(preview.locator('.layer.layer--t-slide').first()).toBeAttached({ timeout: 10_000 });
   await expect.poll(() => preview.locator('.layer--visible .layer__drift').first().evaluate((el) => el.getAnimations().length), { timeout: 10_000 }).toBe(1);
   await page.getByRole('switch', { name: 'Portrait pairs' }).uncheck();
   await expect(preview.locator('.layer[data-kind="pair"]')).toHaveCount(0);

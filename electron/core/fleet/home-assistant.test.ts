@@ -98,7 +98,8 @@ describe('Home Assistant by MQTT discovery', () => {
     for (const config of configs) expect(config).toMatchObject({ availability_topic: 'frame/living-room/status', payload_available: 'online', payload_not_available: 'offline' });
     expect(configs[4]).toMatchObject({ options: ['Holidays', 'Garden'], command_topic: 'frame/living-room/cmd/project' });
     await until(() => ha.text('frame/living-room/status') === 'online', 'available');
-    expect(ha.text('frame/living-room/state/project')).toBe('Holidays');
+    // States are published right after the status, each on its own topic: wait for the one read here.
+    await until(() => ha.text('frame/living-room/state/project') === 'Holidays', 'the project state');
 
     const press = (what: string, payload: string) => ha.client.publishAsync(`frame/living-room/cmd/${what}`, payload, { qos: 1 });
     await press('next', 'PRESS');
