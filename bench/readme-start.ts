@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { closedPort } from '../electron/core/test-support/free-port';
 import { startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
 import { percentile, type BenchRow } from './table';
-import { FrameProcess, frameEnv, launchBrowser, openFrame } from './support/frame-page';
+import type { FrameProcess } from './support/frame-page';
+import { frameEnv, launchBrowser, openFrame, warmDataDir } from './support/frame-page';
 import type { Browser } from '@playwright/test';
 
 const RUNS = 3;
@@ -48,15 +49,9 @@ export async function benchReadmeStart(): Promise<BenchRow[]> {
   const wix = await startFakeWix(8);
   const browser = await launchBrowser();
   try {
-    // A frame that ran before: saved gallery and cached photos in its data dir.
-    const warm = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '600' }) }).start();
-    const { page } = await openFrame(browser, warm);
-    await page.locator('[data-current="true"] img, img[data-current="true"]').first().waitFor();
-    await page.waitForTimeout(1_000);
-    await page.close();
-    await warm.stop();
+    const dataDir = await warmDataDir(browser, wix);
     const dead = `http://127.0.0.1:${await closedPort()}`;
-    const env = { ...frameEnv(wix, { WIX_API_BASE_URL: dead, WIX_MEDIA_BASE_URL: dead, FRAME_SLIDE_SECONDS: '600' }), FRAME_DATA_DIR: warm.dataDir, FRAME_HTTP_PORT: '0', FRAME_WEBHOOK_PORT: '0' };
+    const env = { ...frameEnv(wix, { WIX_API_BASE_URL: dead, WIX_MEDIA_BASE_URL: dead, FRAME_SLIDE_SECONDS: '600' }), FRAME_DATA_DIR: dataDir, FRAME_HTTP_PORT: '0', FRAME_WEBHOOK_PORT: '0' };
     const readme: number[] = [];
     const bare: number[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -10,7 +10,7 @@ import { closedPort } from '../electron/core/test-support/free-port';
 import { PROJECT_A, TEST_KEY, TEST_SITE, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
 import { photoPng } from './support/png';
 import type { CDPSession } from '@playwright/test';
-import { countTransitions, FrameProcess, frameEnv, launchBrowser, metrics, openFrame, waitForTransitions } from './support/frame-page';
+import { countTransitions, FrameProcess, frameEnv, launchBrowser, metrics, openFrame, waitForTransitions, warmDataDir } from './support/frame-page';
 import type { BenchRow } from './table';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -113,15 +113,10 @@ export async function benchOfflineStart(): Promise<BenchRow[]> {
   const wix = await startFakeWix(8);
   const browser = await launchBrowser();
   try {
-    const warm = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '600' }) }).start();
-    const { page } = await openFrame(browser, warm);
-    await page.locator('[data-current="true"] img, img[data-current="true"]').first().waitFor();
-    await page.waitForTimeout(1_000); // the prefetch of the next photos lands
-    await page.close();
-    await warm.stop();
+    const dataDir = await warmDataDir(browser, wix);
     const timeToPhoto = async (env: Record<string, string>) => {
       const started = Date.now();
-      const frame = await new FrameProcess({ env, dataDir: warm.dataDir }).start();
+      const frame = await new FrameProcess({ env, dataDir }).start();
       const { page: p } = await openFrame(browser, frame);
       await p.locator('[data-current="true"] img, img[data-current="true"]').first().waitFor();
       await p.waitForFunction(() => [...document.querySelectorAll('img')].some((img) => img.complete && img.naturalWidth > 0));

@@ -54,3 +54,14 @@ export async function waitForTransitions(read: () => Promise<number>, count: num
 }
 
 export { FrameProcess };
+
+/** The data dir of a frame that ran before: its gallery saved and the first photos cached. */
+export async function warmDataDir(browser: Browser, wix: FakeWix): Promise<string> {
+  const warm = await new FrameProcess({ env: frameEnv(wix, { FRAME_SLIDE_SECONDS: '600' }) }).start();
+  const { page } = await openFrame(browser, warm);
+  await page.locator('[data-current="true"] img, img[data-current="true"]').first().waitFor();
+  await page.waitForTimeout(1_000); // the prefetch of the next photos lands
+  await page.close();
+  await warm.stop();
+  return warm.dataDir;
+}
