@@ -18,6 +18,7 @@ test('a fleet frame shows the relay\'s gallery, lists its projects and shows the
     await expect(page.getByTestId('relay-key')).toContainText(keyFingerprint);
     await expect(page.getByTestId('relay-key')).toContainText('trusted on first use');
     await expect(page.getByTestId('fleet-section')).toContainText('kitchen');
+    await expect(page.getByTestId('relay-source')).toContainText('needs no Wix sign-in');
     const garden = page.getByRole('button', { name: /Garden/ }).first();
     await expect(garden).toBeVisible();
     mkdirSync('test-results/screenshots', { recursive: true });

@@ -1,5 +1,6 @@
 // Wix connection: how the frame signs in, and a test of what is typed before
 // anything is saved.
+import { useFrame } from '../state/frame-store';
 import { ChoiceField, SecretField, TextField } from './fields';
 import { useModel, useSettings } from './model-context';
 
@@ -9,10 +10,17 @@ export function ConnectionSection() {
   const apiKeySet = useSettings((s) => s.saved?.apiKeySet ?? false);
   const clientSecretSet = useSettings((s) => s.saved?.clientSecretSet ?? false);
   const connection = useSettings((s) => s.connection);
+  // A fleet frame fed by the relay needs no Wix sign-in of its own.
+  const fromRelay = useFrame((s) => s.snapshot?.status.fleet?.source === 'relay');
 
   return (
     <section className="section" aria-labelledby="section-connection">
       <h2 id="section-connection">Wix connection</h2>
+      {fromRelay && (
+        <p className="section__lead" data-testid="relay-source">
+          This frame takes its photos from the fleet’s relay, so it needs no Wix sign-in: pick its project below. Sign in here only if it should fetch from Wix by itself.
+        </p>
+      )}
       <ChoiceField
         field="authMode"
         label="Sign-in method"
@@ -20,7 +28,7 @@ export function ConnectionSection() {
           { value: 'apiKey', label: 'API key' },
           { value: 'oauth', label: 'OAuth app' },
         ]}
-        hint={authMode === 'none' ? 'Choose how this frame signs in to your Wix site.' : undefined}
+        hint={authMode === 'none' && !fromRelay ? 'Choose how this frame signs in to your Wix site.' : undefined}
       />
       {authMode === 'apiKey' && (
         <>
