@@ -91,3 +91,28 @@ for (const transition of ['crossfade', 'slide', 'zoom-fade'] as const) {
     expect(await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls)).toBe(0);
   });
 }
+
+test('the slide goes the way the show goes: onward from the right, back ("previous") from the left', async ({ page, launchFrame }) => {
+  const frame = await launchFrame();
+  await saveSettings(frame.url, { transition: 'slide' });
+  await page.goto(frame.url);
+  await expect(page.locator('[data-current="true"]')).toHaveClass(/layer--t-slide/);
+  // Where the incoming layer starts, as its transform transition begins: right of the screen (+) or left (-).
+  await page.evaluate(() => {
+    const w = window as unknown as { __entered: number[] };
+    w.__entered = [];
+    document.addEventListener('transitionrun', (e) => {
+      const layer = e.target as HTMLElement;
+      if (e.propertyName === 'transform' && layer.dataset.current === 'true') w.__entered.push(Math.sign(new DOMMatrix(getComputedStyle(layer).transform).m41));
+    }, true);
+  });
+  const entered = () => page.evaluate(() => (window as unknown as { __entered: number[] }).__entered);
+  for (const [key, side] of [['ArrowRight', 1], ['ArrowLeft', -1]] as const) {
+    const before = await shownIds(page);
+    await expect(page.locator('.layer')).toHaveCount(1, { timeout: 10_000 });
+    const count = (await entered()).length;
+    await page.keyboard.press(key);
+    await nextShown(page, before);
+    await expect.poll(async () => (await entered()).slice(count)).toEqual([side]);
+  }
+});

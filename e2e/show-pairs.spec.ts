@@ -29,7 +29,8 @@ test('two portraits share a landscape screen, each fetched for its half; a lone 
   // Alone: the whole photo at screen size, on the blurred copy of itself.
   const lone = page.locator('[data-current="true"]');
   await expect(lone.locator('img')).toHaveAttribute('src', /w=1280&h=720&fit=fit/);
-  await expect(lone.locator('canvas.layer__backdrop')).toBeVisible();
+  await expect(lone.locator('.layer__backdrop')).toBeVisible();
+  await expect(lone.locator('.layer__backdrop')).toHaveCSS('background-image', /^url\("data:image\/png;base64,/);
 });
 
 test('on a portrait screen two landscapes are stacked', async ({ page, wix, launchFrame }) => {

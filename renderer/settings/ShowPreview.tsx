@@ -44,7 +44,7 @@ export function ShowPreview({ mediaUrl }: { mediaUrl: (path: string) => string }
     <figure className="show-preview" data-testid="show-preview" data-transition={transition} data-ken-burns={form?.kenBurns ? 'true' : 'false'}>
       <div className="slideshow show-preview__screen" aria-hidden="true">
         {layers.map((n) => {
-          const slide = { ...slides[n % slides.length]!, key: n + 1 };
+          const slide = { ...slides[n % slides.length]!, key: n + 1, back: false };
           const caption = joinCaptions(itemsOf(slide).map((id) => captionFor(byId.get(id), captions)));
           return (
             <SlideLayer

@@ -5,7 +5,7 @@
 // animate, so the compositor does the work. With Ken Burns the pictures drift
 // toward the focal point: one Web Animation per slide, no script per frame.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type TransitionEvent } from 'react';
-import { drawBackdrop } from './backdrop';
+import { paintBackdrop } from './backdrop';
 import type { Caption } from './caption';
 import { driftToward } from './ken-burns';
 import type { ShowTransition } from './look';
@@ -41,7 +41,7 @@ const ENDS_WITH: Record<ShowTransition, string | null> = { crossfade: 'opacity',
 export function SlideLayer({ slide, current, transition, paused, caption, driftMs, altOf, onRevealed, onEnded, onFailed }: SlideLayerProps) {
   const layer = useRef<HTMLDivElement>(null);
   const drift = useRef<HTMLDivElement>(null);
-  const backdrop = useRef<HTMLCanvasElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
   const shown = useRef(false);
   const animation = useRef<Animation | null>(null);
   const [visible, setVisible] = useState(false);
@@ -58,10 +58,10 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
         const images = [...box.querySelectorAll<HTMLImageElement>('.layer__image')];
         if (images.length < 2 || !images.every((img) => img.complete && img.naturalWidth > 0)) return;
         shown.current = true;
-        if (backdrop.current) drawBackdrop(backdrop.current, images, screen, pair.layout);
+        if (backdrop.current) paintBackdrop(backdrop.current, images, screen, pair.layout);
       } else {
         shown.current = true;
-        if (backdrop.current && source) drawBackdrop(backdrop.current, [source], screen);
+        if (backdrop.current && source) paintBackdrop(backdrop.current, [source], screen);
       }
       // Make the browser take in the hidden style first, so the change starts the transition there.
       box.getBoundingClientRect();
@@ -107,12 +107,12 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
     if (event.target === event.currentTarget && event.propertyName === ENDS_WITH[transition]) onRevealed(key);
   };
 
-  const className = ['layer', `layer--${fit}`, `layer--t-${transition}`, visible ? 'layer--visible' : ''].filter(Boolean).join(' ');
+  const className = ['layer', `layer--${fit}`, `layer--t-${transition}`, slide.back ? 'layer--back' : '', visible ? 'layer--visible' : ''].filter(Boolean).join(' ');
   // A single item marks the layer; a pair marks each half instead (two current elements, two ids).
   const marks = pair ? {} : { 'data-current': current ? 'true' : 'false', 'data-item-id': slide.itemId };
   return (
     <div ref={layer} className={className} {...marks} data-kind={slide.video ? 'video' : pair ? 'pair' : 'image'} onTransitionEnd={onTransitionEnd}>
-      {fit === 'fit' && <canvas ref={backdrop} className="layer__backdrop" aria-hidden="true" />}
+      {fit === 'fit' && <div ref={backdrop} className="layer__backdrop" aria-hidden="true" />}
       <div ref={drift} className="layer__drift">
         {pair ? (
           <div className={`layer__pair layer__pair--${pair.layout}`}>

@@ -17,21 +17,28 @@ function naturalSize(source: Source): { width: number; height: number } {
   return source instanceof HTMLVideoElement ? { width: source.videoWidth, height: source.videoHeight } : { width: source.naturalWidth, height: source.naturalHeight };
 }
 
+/** One scratch canvas for every backdrop: only its picture (a data URL) stays with a layer. */
+let scratch: HTMLCanvasElement | null = null;
+
 /**
- * Draws the pictures small onto `canvas`: one filling it, or a pair side by
- * side (stacked for 'column') at the screen's shape. Hides the canvas when a
- * single picture covers the screen anyway.
+ * Paints the pictures, small, as the background of `target`: one filling it,
+ * or a pair side by side (stacked for 'column') at the screen's shape. Hides
+ * the target when a single picture covers the screen anyway. A background is
+ * rasterized once with the layer; a canvas would be a layer of its own that
+ * the compositor scales up to the whole screen on every frame of a transition
+ * (in software: a frame every 50 ms instead of every 17 ms at 1080p).
  */
-export function drawBackdrop(canvas: HTMLCanvasElement, sources: readonly Source[], screen: { width: number; height: number }, layout: 'row' | 'column' | null = null): void {
+export function paintBackdrop(target: HTMLElement, sources: readonly Source[], screen: { width: number; height: number }, layout: 'row' | 'column' | null = null): void {
   const [first] = sources;
   const size = layout
     ? screen.width > 0 && screen.height > 0 && { width: BACKDROP_WIDTH, height: Math.max(1, Math.round((BACKDROP_WIDTH * screen.height) / screen.width)) }
     : first && backdropSize(naturalSize(first), screen);
-  const context = size && canvas.getContext('2d', { alpha: false });
-  canvas.hidden = !context;
+  scratch ??= document.createElement('canvas');
+  const context = size && scratch.getContext('2d', { alpha: false });
+  target.hidden = !context;
   if (!size || !context) return;
-  canvas.width = size.width;
-  canvas.height = size.height;
+  scratch.width = size.width;
+  scratch.height = size.height;
   context.imageSmoothingQuality = 'high';
   context.filter = FILTER;
   const w = layout === 'row' ? size.width / 2 : size.width;
@@ -40,7 +47,9 @@ export function drawBackdrop(canvas: HTMLCanvasElement, sources: readonly Source
     sources.forEach((source, i) => {
       context.drawImage(source, (layout === 'row' ? i * w : 0) - OVERSCAN, (layout === 'column' ? i * h : 0) - OVERSCAN, w + 2 * OVERSCAN, h + 2 * OVERSCAN);
     });
+    target.style.backgroundImage = `url("${scratch.toDataURL('image/png')}")`;
   } catch {
-    canvas.hidden = true;
+    // A picture the canvas may not read (tainted): no backdrop rather than none of the show.
+    target.hidden = true;
   }
 }

@@ -192,11 +192,14 @@ describe('ShowController', () => {
     await h.finishLoad(slide('b').url);
     h.reveal();
     expect(h.liveTimers[0]?.at).toBe(h.now + 10_000); // a fresh slide time
+    expect(h.view.current?.back).toBe(false);
     h.show.next();
     await h.finishLoad(slide('c').url);
     h.reveal();
     h.show.previous();
     await h.finishLoad(slide('b').url);
+    // Came back: a slide transition enters from the other side.
+    expect(h.view.current).toMatchObject({ itemId: 'b', back: true });
     h.reveal();
     h.show.previous();
     await h.finishLoad(slide('a').url);

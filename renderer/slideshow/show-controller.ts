@@ -16,6 +16,8 @@ export const VIDEO_CAP_MS = 60_000;
 export interface ShownSlide extends Slide {
   /** Unique per appearance: a React key, and how the layer reports back. */
   key: number;
+  /** Came by "previous": a slide transition enters from the other side. */
+  back: boolean;
 }
 
 export type Notice = 'empty' | 'unavailable' | null;
@@ -284,7 +286,7 @@ export class ShowController {
     this.remember(slide, move);
     // Keep the last fully visible slide underneath; one still fading in is simply replaced.
     if (this.current && this.currentVisible) this.below = this.current;
-    this.current = { ...slide, key: this.nextKey++ };
+    this.current = { ...slide, key: this.nextKey++, back: move === 'back' };
     this.currentVisible = false;
     this.notice = null;
     this.scheduleTimer();
