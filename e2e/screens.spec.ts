@@ -127,6 +127,7 @@ test('a problem being shown: on the show, at the top of the settings and next to
   await saveSettings(frame.url, await tokenOf(frame.url), { authMode: 'apiKey', apiKey: 'revoked-key', siteId: TEST_SITE, projectId: PROJECT_A });
   await page.goto(frame.url);
   await expect(page.getByTestId('empty').or(page.getByTestId('status-error')).or(page.getByTestId('status-note')).first()).toBeVisible();
+  await expectEmptyScreenFits(page);
   await shoot(page, 'problem-show');
   await page.goto(`${frame.url}/settings`);
   await expect(page.getByTestId('settings-problems')).toBeVisible();
@@ -137,3 +138,18 @@ test('a problem being shown: on the show, at the top of the settings and next to
   });
   void wix;
 });
+
+/** The empty show with a problem: its title, its QR code and the status line all on screen, none over another. */
+async function expectEmptyScreenFits(page: Page): Promise<void> {
+  await expect(page.getByTestId('setup-qr')).toBeVisible();
+  await expect(page.getByTestId('status-note')).toBeVisible();
+  const viewport = page.viewportSize()!;
+  const [title, qr, note] = await Promise.all([page.locator('.notice__title').boundingBox(), page.getByTestId('setup-qr').boundingBox(), page.getByTestId('status-note').boundingBox()]);
+  for (const box of [title!, qr!, note!]) {
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  }
+  const apart = (a: typeof qr, b: typeof qr) => a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x || a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
+  expect(apart(qr, note), 'the status line covers the QR code').toBe(true);
+  expect(qr!.height).toBeLessThan(viewport.height / 2);
+}

@@ -4,6 +4,7 @@
 // says how to let phones in instead of showing a code that cannot work.
 import { createContext, useContext, useEffect, useState } from 'react';
 import { SETUP_TOKEN_KEY, type SetupLink } from '../../shared/settings-api';
+import './setup-qr.css';
 
 /** The bridge's setupLink, given by App; absent in tests and shells without it. */
 export const SetupLinkContext = createContext<(() => Promise<SetupLink | null>) | undefined>(undefined);
