@@ -13,6 +13,9 @@ import { isLoopback } from '../util/host';
 
 export const ADMIN_TOKEN_FILE = 'admin-token';
 
+/** The answer without the token: where a person finds it (never the log). */
+export const ADMIN_TOKEN_REQUIRED = 'admin token required: see the frame’s settings screen, or run npm run cli -- admin-token on the frame';
+
 export interface AdminGuard {
   /** Null when no token is needed (loopback only). */
   token: string | null;

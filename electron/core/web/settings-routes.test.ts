@@ -54,6 +54,8 @@ describe('settings over HTTP', () => {
     for (const [method, path] of [['GET', '/api/settings'], ['PUT', '/api/settings'], ['POST', '/api/settings/test'], ['GET', '/api/projects'], ['GET', '/api/autostart'], ['PUT', '/api/autostart']]) {
       const response = await fetch(base + path!, { method: method!, ...(method === 'GET' ? {} : { body: JSON.stringify({ slideSeconds: 99 }) }), headers: { 'x-frame-admin-token': 'wrong-token-value', 'content-type': 'application/json' } });
       expect(response.status, `${method} ${path}`).toBe(401);
+      // Where a person finds the token; never "the log", which no longer carries it.
+      expect(((await response.json()) as { error: string }).error).toBe('admin token required: see the frame’s settings screen, or run npm run cli -- admin-token on the frame');
     }
     expect((await put(`${base}/api/settings`, { slideSeconds: 99 })).status).toBe(401);
     expect(frame.getSnapshot().display.slideSeconds).toBe(15);

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SettingsPaths, type AutostartMethod, type SettingsApi } from '../../../shared/settings-api';
 import type { SettingsPatch } from '../../../shared/settings';
-import type { AdminGuard } from './admin-guard';
+import { ADMIN_TOKEN_REQUIRED, type AdminGuard } from './admin-guard';
 import { BadBody, readJsonBody } from './json-body';
 
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
@@ -19,7 +19,7 @@ export async function handleSettingsRoute(req: IncomingMessage, res: ServerRespo
   }
   if (!GUARDED.has(path)) return false;
   if (!guard.allows(req)) {
-    send(res, 401, { error: 'admin token required: see the frame’s settings screen, or run npm run cli -- admin-token on the frame' });
+    send(res, 401, { error: ADMIN_TOKEN_REQUIRED });
     return true;
   }
   const method = req.method ?? 'GET';

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isShowCommand, SHOW_PATH_PREFIX, SHOWING_PATH, showingFrom } from '../../../shared/show';
 import type { RunningFrame } from '../frame-types';
 import { isLoopback } from '../util/host';
-import type { AdminGuard } from './admin-guard';
+import { ADMIN_TOKEN_REQUIRED, type AdminGuard } from './admin-guard';
 import { BadBody, readJsonBody } from './json-body';
 
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
@@ -29,7 +29,7 @@ export async function handleShowRoute(req: IncomingMessage, res: ServerResponse,
     return true;
   }
   if (!isLoopback(req.socket.remoteAddress) && !guard.allows(req)) {
-    send(res, 401, { error: 'admin token required: see the frame screen or its log' });
+    send(res, 401, { error: ADMIN_TOKEN_REQUIRED });
     return true;
   }
   try {
