@@ -2,19 +2,35 @@
 // 2 s, signed events arrive every few seconds, Wix flaps down and up. Memory
 // is sampled throughout; after a warm-up the slope of each series (MB per
 // hour, least squares) is what tells a leak from the collector's rhythm.
+// `--churn off` / `--outages off` leave out the events or the outages, and
+// `--settings '{"fit":"fill"}'` changes the look, to find what a growth comes with.
+// Each reading is a Chromium memory dump, so the page's own memory (Blink, V8)
+// is told from Chromium's caches, and the report ends with the allocators that grew.
 import { chromium } from '@playwright/test';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromiumExecutable } from '../e2e/support/chromium';
+import { saveSettings } from '../e2e/support/show';
+import type { Settings } from '../shared/settings';
 import { FrameProcess } from '../e2e/support/frame-process';
 import { sampleItem } from '../electron/core/demo/sample-project';
 import { signWixEvent } from '../electron/core/webhook/sign-event';
 import { PROJECT_A, frameEnvFor, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
-import { rendererRssBytes, slopesMbPerHour, type Sample } from './support/memory-slope';
+import { rendererRssBytes, residentSplit, slopesMbPerHour, type Sample } from './support/memory-slope';
+import { CHROMIUM_CACHES, HELD_BY_PAGE, allocatorGrowth, bytesIn, dumpAllocators, pageRenderer, type AllocatorSizes } from './support/memory-dump';
+import { countTransitions } from './support/frame-page';
 import { INSPECT_ENV, collectGarbage, inspectorUrl } from './support/node-gc';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { minutes: { type: 'string', default: '30' }, churn: { type: 'string', default: 'on' }, outages: { type: 'string', default: 'on' }, settings: { type: 'string', default: '{}' } },
+});
+const switchOn = (name: 'churn' | 'outages') => {
+  if (values[name] !== 'on' && values[name] !== 'off') throw new Error(`--${name} is on or off, got "${values[name]}"`);
+  return values[name] === 'on';
+};
+const churn = switchOn('churn');
+const outages = switchOn('outages');
 const minutes = Number(values.minutes);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got "${values.minutes}"`);
 const runMs = minutes * 60_000;
@@ -36,8 +52,13 @@ const browserPid = findBrowserPid(marker);
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
+const look = JSON.parse(values.settings) as Partial<Settings>;
+if (Object.keys(look).length) await saveSettings(frame.url, look);
 await page.goto(frame.url);
 await page.locator('[data-current="true"]').waitFor();
+// Counted in the page by a MutationObserver: asking through a locator every second
+// leaves Playwright's own objects behind in the page (19 KB a slide against 7).
+await countTransitions(page);
 
 /** The browser process is the one started with our marker switch (its children are not). */
 function findBrowserPid(mark: string): number {
@@ -53,47 +74,55 @@ function findBrowserPid(mark: string): number {
 }
 
 async function measure() {
-  await collectGarbage(frameInspector);
+  const node = await collectGarbage(frameInspector);
   await cdp.send('HeapProfiler.collectGarbage');
-  // What the page holds, then what it keeps once told memory is short: the
-  // difference is Chromium's caches (decoded photos above all), sized from this
-  // machine's memory and given back under pressure, as on a Pi with little free.
-  const pageRss = Number.isFinite(browserPid) ? rendererRssBytes(browserPid) : NaN;
-  await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
-  await new Promise((r) => setTimeout(r, 2_000));
+  // Chromium's own account, allocator by allocator, rather than a memory-pressure
+  // purge before each reading: a purge throws the photos out of Blink's memory
+  // cache, each is fetched into a new buffer while the old one is still held, and
+  // the page grew by a photo a slide because it was measured (50 KB a slide with a
+  // purge every 5 s, 7 KB without).
+  const dump = await dumpAllocators(browser);
+  const renderer = pageRenderer(dump);
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-  const health = (await (await fetch(`${frame.url}/healthz`)).json()) as { process: { rssBytes: number; heapUsedBytes: number }; webhook: { accepted: number } };
+  const health = (await (await fetch(`${frame.url}/healthz`)).json()) as { webhook: { accepted: number } };
+  const resident = residentSplit(frame.pid ?? NaN);
   return {
-    frameRss: health.process.rssBytes,
-    frameHeap: health.process.heapUsedBytes,
+    dump,
+    frameRss: node.rss,
+    frameAnon: resident.anon,
+    frameFile: resident.file,
+    frameHeap: node.heapUsed,
+    frameHeapTotal: node.heapTotal,
+    frameExternal: node.external,
     pageHeap: metric('JSHeapUsedSize'),
-    pageRss,
-    pageRssKept: Number.isFinite(browserPid) ? rendererRssBytes(browserPid) : NaN,
+    pageRss: Number.isFinite(browserPid) ? rendererRssBytes(browserPid) : NaN,
+    pageHeld: bytesIn(renderer, HELD_BY_PAGE),
+    pageCaches: bytesIn(renderer, CHROMIUM_CACHES),
     nodes: metric('Nodes'),
     accepted: health.webhook.accepted,
+    shown: Number(await page.evaluate('window.__transitions')),
   };
 }
 
 const startedAt = Date.now();
 const samples: Sample[] = [];
+/** Chromium's dump at the end of the warm-up, to name what grew after it. */
+let warmDump: AllocatorSizes | null = null;
 const record = async () => {
   const m = await measure();
-  samples.push({ at: Date.now() - startedAt, values: { frameRss: m.frameRss, frameHeap: m.frameHeap, pageHeap: m.pageHeap, pageRss: m.pageRss, pageRssKept: m.pageRssKept, nodes: m.nodes * 1024 * 1024 } });
+  const { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches } = m;
+  samples.push({ at: Date.now() - startedAt, values: { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches, nodes: m.nodes * 1024 * 1024 } });
+  if (!warmDump && Date.now() - startedAt >= warmUpMs) warmDump = m.dump;
   return m;
 };
 const start = await record();
 let nextSample = sampleEveryMs;
 let events = 0;
 let flaps = 0;
-let shownChanges = 0;
-let lastShown = '';
 for (let tick = 0; Date.now() - startedAt < runMs; tick++) {
   await new Promise((r) => setTimeout(r, 1_000));
-  const shown = (await page.locator('[data-current="true"]').first().getAttribute('data-item-id').catch(() => '')) ?? '';
-  if (shown && shown !== lastShown) shownChanges++;
-  lastShown = shown;
-  if (tick % 3 === 0) {
+  if (churn && tick % 3 === 0) {
     const item = sampleItem(PROJECT_A, 1000 + (tick % 50), wix.url);
     const exists = wix.items(PROJECT_A).some((i) => i.id === item.id);
     if (exists) wix.items(PROJECT_A).splice(wix.items(PROJECT_A).findIndex((i) => i.id === item.id), 1);
@@ -103,7 +132,7 @@ for (let tick = 0; Date.now() - startedAt < runMs; tick++) {
     events++;
   }
   // Wix down for 20 s of every 2 minutes.
-  const flapping = tick % 120 >= 100;
+  const flapping = outages && tick % 120 >= 100;
   if (flapping && !wix.down) flaps++;
   wix.down = flapping ? { kind: 'status', status: 503 } : null;
   if (Date.now() - startedAt >= nextSample) {
@@ -115,21 +144,31 @@ wix.down = null;
 const finish = await record();
 const slopes = slopesMbPerHour(samples, warmUpMs);
 const used = samples.filter((s) => s.at >= warmUpMs).length;
-console.log(`soak: ${minutes} min, ${shownChanges} slide changes seen, ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
+console.log(`soak: ${minutes} min, churn ${churn ? 'on' : 'off'}, outages ${outages ? 'on' : 'off'}, settings ${values.settings}, ${finish.shown} slide changes seen, ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
 console.log(`memory sampled every ${(sampleEveryMs / 1000).toFixed(0)} s; slope over ${used} samples after a ${(warmUpMs / 60_000).toFixed(1)} min warm-up`);
 console.log('| figure | start | end | slope after warm-up | target |');
 console.log('|---|---|---|---|---|');
-const row = (label: string, key: 'frameRss' | 'frameHeap' | 'pageHeap' | 'pageRss' | 'pageRssKept') => {
+type Series = 'frameRss' | 'frameAnon' | 'frameFile' | 'frameHeap' | 'frameHeapTotal' | 'frameExternal' | 'pageHeap' | 'pageRss' | 'pageHeld' | 'pageCaches';
+const row = (label: string, key: Series, judged = true) => {
   const slope = slopes[key]!;
-  const verdict = Number.isFinite(slope) ? (slope < TARGET_MB_PER_HOUR ? 'meets' : 'MISSES') : 'n/a';
-  console.log(`| ${label} | ${mb(start[key])} | ${mb(finish[key])} | ${slope.toFixed(2)} MB/h | < ${TARGET_MB_PER_HOUR} MB/h: ${verdict} |`);
+  const verdict = !judged ? 'info' : Number.isFinite(slope) ? `< ${TARGET_MB_PER_HOUR} MB/h: ${slope < TARGET_MB_PER_HOUR ? 'meets' : 'MISSES'}` : 'n/a';
+  console.log(`| ${label} | ${mb(start[key])} | ${mb(finish[key])} | ${slope.toFixed(2)} MB/h | ${verdict} |`);
 };
 row('frame process (Node) RSS', 'frameRss');
+row('frame process (Node) RSS, anonymous (heaps, malloc)', 'frameAnon');
+row('frame process (Node) RSS, mapped files (code read in as it first runs)', 'frameFile', false);
 row('frame process (Node) heap used, after a GC', 'frameHeap');
-row('page renderer RSS (caches refilled since the last purge)', 'pageRss');
-row('page renderer RSS after a memory-pressure purge', 'pageRssKept');
+row('frame process (Node) heap reserved (V8 pages)', 'frameHeapTotal');
+row('frame process (Node) external (buffers held by JS)', 'frameExternal');
+row('page renderer RSS (with Chromium\'s caches)', 'pageRss');
+row(`page renderer, held by the page (${HELD_BY_PAGE.join(' + ')})`, 'pageHeld');
 row('page JS heap used', 'pageHeap');
+row(`page renderer, Chromium's caches (${CHROMIUM_CACHES.join(' + ')}; sized from this machine's memory)`, 'pageCaches', false);
 console.log(`| page DOM nodes | ${start.nodes} | ${finish.nodes} | ${(slopes.nodes! * 1).toFixed(0)} nodes/h | info |`);
+if (warmDump) {
+  console.log('allocators that changed by 2 MB or more between the warm-up and the finish:');
+  for (const line of allocatorGrowth(warmDump, finish.dump)) console.log(`  ${line}`);
+}
 await browser.close();
 await frame.stop();
 await wix.stop();

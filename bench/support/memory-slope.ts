@@ -75,3 +75,18 @@ export function rendererRssBytes(browserPid: number): number {
   }
   return total;
 }
+
+/**
+ * A process's resident memory split as Linux counts it: anonymous pages (heaps,
+ * malloc) and pages of mapped files (the binary and libraries, read in as code
+ * paths are first run; they grow until every path has run, then stay).
+ */
+export function residentSplit(pid: number): { anon: number; file: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
+    return { anon: kb('RssAnon'), file: kb('RssFile') };
+  } catch {
+    return { anon: NaN, file: NaN };
+  }
+}

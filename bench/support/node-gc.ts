@@ -15,16 +15,31 @@ export function inspectorUrl(output: readonly string[]): string {
   throw new Error('the frame process printed no inspector address');
 }
 
-export async function collectGarbage(url: string): Promise<void> {
+/** What `process.memoryUsage()` says in the child, in bytes. */
+export type NodeMemory = Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
+
+/** Collects garbage in the child, then reads its memory (after the collection, so garbage is not counted). */
+export async function collectGarbage(url: string): Promise<NodeMemory> {
   const socket = new WebSocket(url);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('message', () => resolve());
-    socket.once('error', reject);
-    socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
-  });
+  type Reply = { id?: number; result?: { result?: { value?: unknown } } };
+  const call = (id: number, method: string, params: object = {}) =>
+    new Promise<Reply>((resolve, reject) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        const message = JSON.parse(String(data)) as Reply;
+        if (message.id !== id) return;
+        socket.off('message', onMessage);
+        resolve(message);
+      };
+      socket.on('message', onMessage);
+      socket.once('error', reject);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await call(1, 'HeapProfiler.collectGarbage');
+  const read = await call(2, 'Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
   socket.close();
+  return JSON.parse(String(read.result?.result?.value)) as NodeMemory;
 }
