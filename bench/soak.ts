@@ -6,11 +6,8 @@
 // `--settings '{"fit":"fill"}'` changes the look, to find what a growth comes with.
 // Each reading is a Chromium memory dump, so the page's own memory (Blink, V8)
 // is told from Chromium's caches, and the report ends with the allocators that grew.
-import { chromium } from '@playwright/test';
 import { exportSPKI, generateKeyPair } from 'jose';
-import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromiumExecutable } from '../e2e/support/chromium';
 import { saveSettings } from '../e2e/support/show';
 import type { Settings } from '../shared/settings';
 import { FrameProcess } from '../e2e/support/frame-process';
@@ -19,7 +16,8 @@ import { signWixEvent } from '../electron/core/webhook/sign-event';
 import { PROJECT_A, frameEnvFor, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
 import { rendererRssBytes, residentSplit, slopesMbPerHour, type Sample } from './support/memory-slope';
 import { CHROMIUM_CACHES, HELD_BY_PAGE, allocatorGrowth, bytesIn, dumpAllocators, pageRenderer, type AllocatorSizes } from './support/memory-dump';
-import { countTransitions } from './support/frame-page';
+import { openBare } from './support/bare-chromium';
+import { TRANSITION_COUNTER } from './support/frame-page';
 import { INSPECT_ENV, collectGarbage, inspectorUrl } from './support/node-gc';
 
 const { values } = parseArgs({
@@ -46,45 +44,34 @@ const frame = await new FrameProcess({
   env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: '2', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...INSPECT_ENV }),
 }).start();
 const frameInspector = inspectorUrl(frame.output);
-const marker = `--frame-soak-marker=${process.pid}`;
-const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', marker] });
-const browserPid = findBrowserPid(marker);
-const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-const cdp = await page.context().newCDPSession(page);
-await cdp.send('Performance.enable');
+// No Playwright: its DevTools agents on the page keep copies of what the page
+// loads, and an hour of that is what the soak would measure (bare-chromium.ts).
 const look = JSON.parse(values.settings) as Partial<Settings>;
 if (Object.keys(look).length) await saveSettings(frame.url, look);
-await page.goto(frame.url);
-await page.locator('[data-current="true"]').waitFor();
-// Counted in the page by a MutationObserver: asking through a locator every second
-// leaves Playwright's own objects behind in the page (19 KB a slide against 7).
-await countTransitions(page);
+const chromium = await openBare(frame.url);
+const browser = chromium.browser;
+await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-current="true"]') !== null`), 30_000, 'the first photo');
+await chromium.evaluate(TRANSITION_COUNTER);
 
-/** The browser process is the one started with our marker switch (its children are not). */
-function findBrowserPid(mark: string): number {
-  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (args.includes(mark) && !args.some((a) => a.startsWith('--type='))) return Number(pid);
-    } catch {
-      // Gone meanwhile.
-    }
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`no ${what} on screen after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
   }
-  return NaN;
 }
 
 async function measure() {
   const node = await collectGarbage(frameInspector);
-  await cdp.send('HeapProfiler.collectGarbage');
-  // Chromium's own account, allocator by allocator, rather than a memory-pressure
-  // purge before each reading: a purge throws the photos out of Blink's memory
-  // cache, each is fetched into a new buffer while the old one is still held, and
-  // the page grew by a photo a slide because it was measured (50 KB a slide with a
-  // purge every 5 s, 7 KB without).
+  // The page is read as it is, through Chromium's own account allocator by
+  // allocator. Neither a forced GC nor a memory-pressure purge: either frees a
+  // photo's resource while Chromium's decode caches still hold its bytes, the next
+  // showing copies it again, and the page grew by a photo a slide because it was
+  // measured (48–50 KB a slide with a GC or a purge every 5 s, 11–13 KB without).
   const dump = await dumpAllocators(browser);
   const renderer = pageRenderer(dump);
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const metrics = await chromium.metrics();
+  const metric = (name: string) => metrics[name] ?? NaN;
   const health = (await (await fetch(`${frame.url}/healthz`)).json()) as { webhook: { accepted: number } };
   const resident = residentSplit(frame.pid ?? NaN);
   return {
@@ -96,12 +83,12 @@ async function measure() {
     frameHeapTotal: node.heapTotal,
     frameExternal: node.external,
     pageHeap: metric('JSHeapUsedSize'),
-    pageRss: Number.isFinite(browserPid) ? rendererRssBytes(browserPid) : NaN,
+    pageRss: rendererRssBytes(chromium.pid),
     pageHeld: bytesIn(renderer, HELD_BY_PAGE),
     pageCaches: bytesIn(renderer, CHROMIUM_CACHES),
     nodes: metric('Nodes'),
     accepted: health.webhook.accepted,
-    shown: Number(await page.evaluate('window.__transitions')),
+    shown: await chromium.evaluate<number>('window.__transitions'),
   };
 }
 
@@ -164,11 +151,11 @@ row('page renderer RSS (with Chromium\'s caches)', 'pageRss');
 row(`page renderer, held by the page (${HELD_BY_PAGE.join(' + ')})`, 'pageHeld');
 row('page JS heap used', 'pageHeap');
 row(`page renderer, Chromium's caches (${CHROMIUM_CACHES.join(' + ')}; sized from this machine's memory)`, 'pageCaches', false);
-console.log(`| page DOM nodes | ${start.nodes} | ${finish.nodes} | ${(slopes.nodes! * 1).toFixed(0)} nodes/h | info |`);
+console.log(`| page DOM nodes (garbage not yet collected included: the page is never forced to collect) | ${start.nodes} | ${finish.nodes} | ${(slopes.nodes! * 1).toFixed(0)} nodes/h | info |`);
 if (warmDump) {
   console.log('allocators that changed by 2 MB or more between the warm-up and the finish:');
   for (const line of allocatorGrowth(warmDump, finish.dump)) console.log(`  ${line}`);
 }
-await browser.close();
+await chromium.close();
 await frame.stop();
 await wix.stop();

@@ -28,20 +28,22 @@ export async function metrics(cdp: CDPSession, collectGarbage = false): Promise<
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
+/** Counts changes of the shown item in `window.__transitions`, from inside the page (a string, so tsx adds no helpers the page lacks). */
+export const TRANSITION_COUNTER = `
+  window.__transitions = 0;
+  window.__lastShown = '';
+  new MutationObserver(() => {
+    const id = document.querySelector('[data-current="true"]')?.getAttribute('data-item-id') ?? '';
+    if (id && id !== window.__lastShown) {
+      window.__lastShown = id;
+      window.__transitions++;
+    }
+  }).observe(document.body, { subtree: true, attributes: true, childList: true });
+`;
+
 /** Counts changes of the shown item, from inside the page. */
 export async function countTransitions(page: Page): Promise<() => Promise<number>> {
-  // A string, so tsx adds no helpers the page lacks.
-  await page.evaluate(`
-    window.__transitions = 0;
-    window.__lastShown = '';
-    new MutationObserver(() => {
-      const id = document.querySelector('[data-current="true"]')?.getAttribute('data-item-id') ?? '';
-      if (id && id !== window.__lastShown) {
-        window.__lastShown = id;
-        window.__transitions++;
-      }
-    }).observe(document.body, { subtree: true, attributes: true, childList: true });
-  `);
+  await page.evaluate(TRANSITION_COUNTER);
   return () => page.evaluate(() => (window as unknown as { __transitions: number }).__transitions);
 }
 

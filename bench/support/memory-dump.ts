@@ -1,7 +1,7 @@
 // Chromium's own account of a renderer's memory, allocator by allocator
 // (malloc, PartitionAlloc, v8, cc, skia, gpu, …): a memory-infra dump taken
 // through the browser's tracing. RSS says that memory grows; this says who holds it.
-import type { Browser } from '@playwright/test';
+import type { Cdp } from './bare-chromium';
 
 export interface DumpEvent {
   ph: string;
@@ -24,21 +24,20 @@ function isCountedElsewhere(name: string): boolean {
   return depth > 2 && !(depth === 3 && name.startsWith('partition_alloc/partitions/'));
 }
 
-export async function dumpAllocators(browser: Browser): Promise<AllocatorSizes> {
-  const cdp = await browser.newBrowserCDPSession();
+export async function dumpAllocators(browser: Cdp): Promise<AllocatorSizes> {
   const events: DumpEvent[] = [];
-  cdp.on('Tracing.dataCollected', (message) => {
-    events.push(...(message.value as unknown as DumpEvent[]));
-  });
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
+  const stopCollecting = browser.on('Tracing.dataCollected', (params) => events.push(...(params as { value: DumpEvent[] }).value));
+  let stopWaiting: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (stopWaiting = browser.on('Tracing.tracingComplete', () => resolve())));
+  await browser.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], excludedCategories: ['*'] },
   });
-  const result = (await cdp.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' })) as { success: boolean };
-  await cdp.send('Tracing.end');
+  const result = await browser.send<{ success: boolean }>('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' });
+  await browser.send('Tracing.end');
   await done;
-  await cdp.detach();
+  stopCollecting();
+  stopWaiting();
   if (!result.success) throw new Error('Chromium refused the memory dump');
   return allocatorsFromTrace(events);
 }

@@ -1,0 +1,110 @@
+// Chromium showing a page with no DevTools agent attached to it, as on the
+// wall, for measuring memory over hours. Playwright enables DevTools' Network
+// domain on every page, and that agent keeps a copy of every response body
+// (about 9 KB a slide here, against none without it): a soak through
+// Playwright measures Playwright. Here only the browser target is spoken to
+// (memory dumps); the page is asked questions through a flat session that
+// enables nothing but the Performance counters.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { chromiumExecutable } from '../../e2e/support/chromium';
+
+type Listener = (params: unknown) => void;
+
+/** One DevTools connection; `session` addresses a page attached with flatten. */
+export class Cdp {
+  private next = 0;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: unknown };
+      if (message.id === undefined) {
+        for (const listener of this.listeners.get(message.method ?? '') ?? []) listener(message.params);
+        return;
+      }
+      const waiting = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.error) waiting?.reject(new Error(message.error.message));
+      else waiting?.resolve(message.result);
+    });
+  }
+
+  send<T = unknown>(method: string, params: object = {}, sessionId?: string): Promise<T> {
+    const id = ++this.next;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  }
+
+  on(event: string, listener: Listener): () => void {
+    const set = this.listeners.get(event) ?? new Set<Listener>();
+    set.add(listener);
+    this.listeners.set(event, set);
+    return () => set.delete(listener);
+  }
+}
+
+export interface BareChromium {
+  pid: number;
+  browser: Cdp;
+  /** Evaluates an expression in the page and returns its value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Chromium's Performance counters for the page (JSHeapUsedSize, Nodes, …). */
+  metrics(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export async function openBare(url: string, size = { width: 1920, height: 1080 }): Promise<BareChromium> {
+  const profile = mkdtempSync(join(tmpdir(), 'frame-bare-chromium-'));
+  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${size.width},${size.height}`, url];
+  const child: ChildProcess = spawn(chromiumExecutable() ?? 'chromium', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const wsUrl = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      text += chunk;
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+      if (found) resolve(found[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code}) before it listened: ${text.slice(-500)}`)));
+  });
+  const socket = new WebSocket(wsUrl);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const browser = new Cdp(socket);
+  const { targetInfos } = await browser.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'page');
+  if (!target) throw new Error('Chromium opened no page');
+  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+  await browser.send('Performance.enable', {}, sessionId);
+  return {
+    pid: child.pid ?? NaN,
+    browser,
+    async evaluate<T>(expression: string) {
+      const reply = await browser.send<{ result: { value?: T }; exceptionDetails?: { text: string } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId);
+      if (reply.exceptionDetails) throw new Error(`in the page: ${reply.exceptionDetails.text}`);
+      return reply.result.value as T;
+    },
+    async metrics() {
+      const { metrics } = await browser.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics', {}, sessionId);
+      return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    },
+    async close() {
+      socket.close();
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      });
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
