@@ -1,7 +1,7 @@
 // Chromium's own account of a renderer's memory, allocator by allocator
 // (malloc, PartitionAlloc, v8, cc, skia, gpu, …): a memory-infra dump taken
 // through the browser's tracing. RSS says that memory grows; this says who holds it.
-import type { Cdp } from './bare-chromium';
+import type { Cdp } from './cdp';
 
 export interface DumpEvent {
   ph: string;

@@ -3,6 +3,7 @@
 // random loopback port): otherwise "heap used" counts garbage not yet
 // collected, and a slope over an hour mistakes the collector's rhythm for growth.
 import WebSocket from 'ws';
+import { Cdp } from './cdp';
 
 export const INSPECT_ENV = { NODE_OPTIONS: '--inspect=127.0.0.1:0' };
 
@@ -25,21 +26,12 @@ export async function collectGarbage(url: string): Promise<NodeMemory> {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  type Reply = { id?: number; result?: { result?: { value?: unknown } } };
-  const call = (id: number, method: string, params: object = {}) =>
-    new Promise<Reply>((resolve, reject) => {
-      const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as Reply;
-        if (message.id !== id) return;
-        socket.off('message', onMessage);
-        resolve(message);
-      };
-      socket.on('message', onMessage);
-      socket.once('error', reject);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  await call(1, 'HeapProfiler.collectGarbage');
-  const read = await call(2, 'Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
-  socket.close();
-  return JSON.parse(String(read.result?.result?.value)) as NodeMemory;
+  try {
+    const inspector = new Cdp(socket);
+    await inspector.send('HeapProfiler.collectGarbage');
+    const read = await inspector.send<{ result: { value?: string } }>('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    return JSON.parse(String(read.result.value)) as NodeMemory;
+  } finally {
+    socket.close();
+  }
 }
