@@ -35,12 +35,14 @@ test('an item deleted on Wix leaves the screen', async ({ page, wix, launchFrame
 });
 
 test('Wix going down keeps the gallery on screen, and coming back recovers', async ({ page, wix, launchFrame }) => {
+  test.setTimeout(90_000);
   const frame = await launchFrame();
   await page.goto(frame.url);
   const shown = wix.items(PROJECT_A)[0]!.id;
   await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
   wix.down = { kind: 'status', status: 503 };
-  await expect.poll(async () => (await stateOf(frame.url)).lastError, { timeout: 15_000 }).toMatch(/unavailable/);
+  // The poller retries a 503 five times, backing off from 500 ms (8 to 15.5 s in all, with jitter), before it reports it.
+  await expect.poll(async () => (await stateOf(frame.url)).lastError, { timeout: 30_000 }).toMatch(/unavailable/);
   await expect(page.getByTestId('status-note')).toBeVisible();
   await expect(currentItem(page)).toHaveAttribute('data-item-id', shown);
   expect((await stateOf(frame.url)).items).toHaveLength(6);
