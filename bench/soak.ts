@@ -14,6 +14,7 @@ import { FrameProcess } from '../e2e/support/frame-process';
 import { sampleItem } from '../electron/core/demo/sample-project';
 import { signWixEvent } from '../electron/core/webhook/sign-event';
 import { PROJECT_A, frameEnvFor, startFakeWix } from '../electron/core/test-support/fake-wix-fixture';
+import { until } from '../electron/core/test-support/fleet-fixture';
 import { rendererRssBytes, residentSplit, slopesMbPerHour, type Sample } from './support/memory-slope';
 import { CHROMIUM_CACHES, HELD_BY_PAGE, allocatorGrowth, bytesIn, dumpAllocators, pageRenderer, type AllocatorSizes } from './support/memory-dump';
 import { openBare } from './support/bare-chromium';
@@ -50,16 +51,9 @@ const look = JSON.parse(values.settings) as Partial<Settings>;
 if (Object.keys(look).length) await saveSettings(frame.url, look);
 const chromium = await openBare(frame.url);
 const browser = chromium.browser;
-await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-current="true"]') !== null`), 30_000, 'the first photo');
+// The page may not take questions yet while it loads: that is "not yet", not a failure.
+await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-current="true"]') !== null`).catch(() => false), 'the first photo on screen', 30_000);
 await chromium.evaluate(TRANSITION_COUNTER);
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`no ${what} on screen after ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function measure() {
   const node = await collectGarbage(frameInspector);
