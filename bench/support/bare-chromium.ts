@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Cdp } from './cdp';
 import { chromiumExecutable } from '../../e2e/support/chromium';
+import { BENCH_CHROMIUM_FLAGS } from './frame-page';
 
 export interface BareChromium {
   pid: number;
@@ -25,7 +26,7 @@ export interface BareChromium {
 
 export async function openBare(url: string, size = { width: 1920, height: 1080 }): Promise<BareChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'frame-bare-chromium-'));
-  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${size.width},${size.height}`, url];
+  const args = ['--headless=new', ...BENCH_CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${size.width},${size.height}`, url];
   const child: ChildProcess = spawn(chromiumExecutable() ?? 'chromium', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const wsUrl = await new Promise<string>((resolve, reject) => {
     let text = '';

@@ -10,8 +10,11 @@ export function frameEnv(wix: FakeWix, extra: Record<string, string> = {}): Reco
   return frameEnvFor(wix.url, extra);
 }
 
+/** How every benchmark runs Chromium here: software compositing, nothing fetched from outside. */
+export const BENCH_CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: BENCH_CHROMIUM_FLAGS });
 }
 
 export async function openFrame(browser: Browser, frame: FrameProcess): Promise<{ page: Page; cdp: CDPSession }> {
