@@ -6,6 +6,10 @@
 // `--settings '{"fit":"fill"}'` changes the look, to find what a growth comes with.
 // Each reading is a Chromium memory dump, so the page's own memory (Blink, V8)
 // is told from Chromium's caches, and the report ends with the allocators that grew.
+// `--gc-at-ends on` collects the page's garbage once at the warm-up's end and
+// once at the finish (never between, see measure()), to tell garbage not yet
+// collected from growth. `--frame-env '{"MALLOC_ARENA_MAX":"2"}'` adds to the
+// frame's environment; `--frame-inspector off` reads the frame from /proc only.
 import { exportSPKI, generateKeyPair } from 'jose';
 import { parseArgs } from 'node:util';
 import { saveSettings } from '../e2e/support/show';
@@ -22,14 +26,18 @@ import { TRANSITION_COUNTER } from './support/frame-page';
 import { INSPECT_ENV, collectGarbage, inspectorUrl } from './support/node-gc';
 
 const { values } = parseArgs({
-  options: { minutes: { type: 'string', default: '30' }, churn: { type: 'string', default: 'on' }, outages: { type: 'string', default: 'on' }, settings: { type: 'string', default: '{}' } },
+  options: { minutes: { type: 'string', default: '30' }, churn: { type: 'string', default: 'on' }, outages: { type: 'string', default: 'on' }, settings: { type: 'string', default: '{}' },
+    'gc-at-ends': { type: 'string', default: 'off' }, 'frame-env': { type: 'string', default: '{}' }, 'frame-inspector': { type: 'string', default: 'on' } },
 });
-const switchOn = (name: 'churn' | 'outages') => {
+const switchOn = (name: 'churn' | 'outages' | 'gc-at-ends' | 'frame-inspector') => {
   if (values[name] !== 'on' && values[name] !== 'off') throw new Error(`--${name} is on or off, got "${values[name]}"`);
   return values[name] === 'on';
 };
 const churn = switchOn('churn');
 const outages = switchOn('outages');
+const gcAtEnds = switchOn('gc-at-ends');
+const frameInspected = switchOn('frame-inspector');
+const extraFrameEnv = JSON.parse(values['frame-env']) as Record<string, string>;
 const minutes = Number(values.minutes);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got "${values.minutes}"`);
 const runMs = minutes * 60_000;
@@ -42,9 +50,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const wix = await startFakeWix(30);
 const pair = await generateKeyPair('RS256', { extractable: true });
 const frame = await new FrameProcess({
-  env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: '2', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...INSPECT_ENV }),
+  env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: '2', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...(frameInspected ? INSPECT_ENV : {}), ...extraFrameEnv }),
 }).start();
-const frameInspector = inspectorUrl(frame.output);
+const frameInspector = frameInspected ? inspectorUrl(frame.output) : null;
 // No Playwright: its DevTools agents on the page keep copies of what the page
 // loads, and an hour of that is what the soak would measure (bare-chromium.ts).
 const look = JSON.parse(values.settings) as Partial<Settings>;
@@ -55,22 +63,27 @@ const browser = chromium.browser;
 await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-current="true"]') !== null`).catch(() => false), 'the first photo on screen', 30_000);
 await chromium.evaluate(TRANSITION_COUNTER);
 
-async function measure() {
-  const node = await collectGarbage(frameInspector);
+/** Without the inspector, only what /proc says of the frame: its heaps are unknown. */
+const unknownHeap = { rss: NaN, heapUsed: NaN, heapTotal: NaN, external: NaN, arrayBuffers: NaN };
+
+async function measure(collectPageGarbage = false) {
+  const node = frameInspector ? await collectGarbage(frameInspector) : unknownHeap;
   // The page is read as it is, through Chromium's own account allocator by
   // allocator. Neither a forced GC nor a memory-pressure purge: either frees a
   // photo's resource while Chromium's decode caches still hold its bytes, the next
   // showing copies it again, and the page grew by a photo a slide because it was
   // measured (48–50 KB a slide with a GC or a purge every 5 s, 11–13 KB without).
+  if (collectPageGarbage) await chromium.collectGarbage();
   const dump = await dumpAllocators(browser);
   const renderer = pageRenderer(dump);
   const metrics = await chromium.metrics();
   const metric = (name: string) => metrics[name] ?? NaN;
   const health = (await (await fetch(`${frame.url}/healthz`)).json()) as { webhook: { accepted: number } };
   const resident = residentSplit(frame.pid ?? NaN);
+  const allocator = (name: string) => bytesIn(renderer, [name]);
   return {
     dump,
-    frameRss: node.rss,
+    frameRss: resident.anon + resident.file,
     frameAnon: resident.anon,
     frameFile: resident.file,
     frameHeap: node.heapUsed,
@@ -80,6 +93,10 @@ async function measure() {
     pageRss: rendererRssBytes(chromium.pid),
     pageHeld: bytesIn(renderer, HELD_BY_PAGE),
     pageCaches: bytesIn(renderer, CHROMIUM_CACHES),
+    pageMalloc: allocator('malloc'),
+    pagePartitionAlloc: allocator('partition_alloc'),
+    pageBlinkGc: allocator('blink_gc'),
+    pageV8: allocator('v8'),
     nodes: metric('Nodes'),
     accepted: health.webhook.accepted,
     shown: await chromium.evaluate<number>('window.__transitions'),
@@ -90,11 +107,19 @@ const startedAt = Date.now();
 const samples: Sample[] = [];
 /** Chromium's dump at the end of the warm-up, to name what grew after it. */
 let warmDump: AllocatorSizes | null = null;
-const record = async () => {
-  const m = await measure();
-  const { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches } = m;
-  samples.push({ at: Date.now() - startedAt, values: { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches, nodes: m.nodes * 1024 * 1024 } });
-  if (!warmDump && Date.now() - startedAt >= warmUpMs) warmDump = m.dump;
+/** With --gc-at-ends, the page's memory after a collection at the warm-up's end. */
+let warmCollected: Awaited<ReturnType<typeof measure>> | null = null;
+let warmCollectedAt = NaN;
+const record = async (last = false) => {
+  const warmingEnds = !warmDump && Date.now() - startedAt >= warmUpMs;
+  const m = await measure(gcAtEnds && (warmingEnds || last));
+  const { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches, pageMalloc, pagePartitionAlloc, pageBlinkGc, pageV8 } = m;
+  const values = { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches, pageMalloc, pagePartitionAlloc, pageBlinkGc, pageV8 };
+  samples.push({ at: Date.now() - startedAt, values: { ...values, nodes: m.nodes * 1024 * 1024 } });
+  if (warmingEnds) {
+    warmDump = m.dump;
+    if (gcAtEnds) [warmCollected, warmCollectedAt] = [m, Date.now() - startedAt];
+  }
   return m;
 };
 const start = await record();
@@ -122,14 +147,14 @@ for (let tick = 0; Date.now() - startedAt < runMs; tick++) {
   }
 }
 wix.down = null;
-const finish = await record();
+const finish = await record(true);
 const slopes = slopesMbPerHour(samples, warmUpMs);
 const used = samples.filter((s) => s.at >= warmUpMs).length;
-console.log(`soak: ${minutes} min, churn ${churn ? 'on' : 'off'}, outages ${outages ? 'on' : 'off'}, settings ${values.settings}, ${finish.shown} slide changes seen, ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
+console.log(`soak: ${minutes} min, churn ${churn ? 'on' : 'off'}, outages ${outages ? 'on' : 'off'}, settings ${values.settings}, gc at ends ${gcAtEnds ? 'on' : 'off'}, frame env ${values['frame-env']}, frame inspector ${frameInspected ? 'on' : 'off'}, ${finish.shown} slide changes seen, ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
 console.log(`memory sampled every ${(sampleEveryMs / 1000).toFixed(0)} s; slope over ${used} samples after a ${(warmUpMs / 60_000).toFixed(1)} min warm-up`);
 console.log('| figure | start | end | slope after warm-up | target |');
 console.log('|---|---|---|---|---|');
-type Series = 'frameRss' | 'frameAnon' | 'frameFile' | 'frameHeap' | 'frameHeapTotal' | 'frameExternal' | 'pageHeap' | 'pageRss' | 'pageHeld' | 'pageCaches';
+type Series = 'frameRss' | 'frameAnon' | 'frameFile' | 'frameHeap' | 'frameHeapTotal' | 'frameExternal' | 'pageHeap' | 'pageRss' | 'pageHeld' | 'pageCaches' | 'pageMalloc' | 'pagePartitionAlloc' | 'pageBlinkGc' | 'pageV8';
 const row = (label: string, key: Series, judged = true) => {
   const slope = slopes[key]!;
   const verdict = !judged ? 'info' : Number.isFinite(slope) ? `< ${TARGET_MB_PER_HOUR} MB/h: ${slope < TARGET_MB_PER_HOUR ? 'meets' : 'MISSES'}` : 'n/a';
@@ -143,9 +168,21 @@ row('frame process (Node) heap reserved (V8 pages)', 'frameHeapTotal');
 row('frame process (Node) external (buffers held by JS)', 'frameExternal');
 row('page renderer RSS (with Chromium\'s caches)', 'pageRss');
 row(`page renderer, held by the page (${HELD_BY_PAGE.join(' + ')})`, 'pageHeld');
+row('… of which malloc', 'pageMalloc', false);
+row('… of which PartitionAlloc (buffers, strings, layout)', 'pagePartitionAlloc', false);
+row('… of which Blink\'s GC heap (DOM, resources)', 'pageBlinkGc', false);
+row('… of which V8', 'pageV8', false);
 row('page JS heap used', 'pageHeap');
 row(`page renderer, Chromium's caches (${CHROMIUM_CACHES.join(' + ')}; sized from this machine's memory)`, 'pageCaches', false);
-console.log(`| page DOM nodes (garbage not yet collected included: the page is never forced to collect) | ${start.nodes} | ${finish.nodes} | ${(slopes.nodes! * 1).toFixed(0)} nodes/h | info |`);
+console.log(`| page DOM nodes (garbage not yet collected included) | ${start.nodes} | ${finish.nodes} | ${(slopes.nodes! * 1).toFixed(0)} nodes/h | info |`);
+if (warmCollected) {
+  const hours = (samples.at(-1)!.at - warmCollectedAt) / 3_600_000;
+  console.log(`after a forced page GC at the warm-up's end and at the finish, ${(hours * 60).toFixed(0)} min apart (garbage not counted):`);
+  for (const [label, key] of [['held by the page', 'pageHeld'], ['Blink GC heap', 'pageBlinkGc'], ['V8', 'pageV8'], ['malloc', 'pageMalloc'], ['PartitionAlloc', 'pagePartitionAlloc']] as const) {
+    const growth = (finish[key] - warmCollected[key]) / 1024 / 1024;
+    console.log(`  ${label}: ${mb(warmCollected[key])} → ${mb(finish[key])}, ${(growth / hours).toFixed(2)} MB/h`);
+  }
+}
 if (warmDump) {
   console.log('allocators that changed by 2 MB or more between the warm-up and the finish:');
   for (const line of allocatorGrowth(warmDump, finish.dump)) console.log(`  ${line}`);

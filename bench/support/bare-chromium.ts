@@ -21,6 +21,8 @@ export interface BareChromium {
   evaluate<T>(expression: string): Promise<T>;
   /** Chromium's Performance counters for the page (JSHeapUsedSize, Nodes, …). */
   metrics(): Promise<Record<string, number>>;
+  /** A full collection in the page (V8 and Blink's heap), for a reading without garbage. */
+  collectGarbage(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,10 @@ export async function openBare(url: string, size = { width: 1920, height: 1080 }
       const { metrics } = await browser.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics', {}, sessionId);
       return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
     },
+    async collectGarbage() {
+      // Twice: objects held across the V8/Blink boundary need a second pass to go.
+      for (let pass = 0; pass < 2; pass++) await browser.send('HeapProfiler.collectGarbage', {}, sessionId);
+    },
     async close() {
       socket.close();
       await new Promise<void>((resolve) => {
@@ -68,7 +74,8 @@ export async function openBare(url: string, size = { width: 1920, height: 1080 }
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       });
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helpers may still be writing the profile for a moment after the browser exits.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
