@@ -46,7 +46,9 @@ test('the clock, the caption and the status line move a few pixels every few min
   await page.goto(frame.url);
   await expect(page.locator('[data-current="true"]')).toBeVisible();
   wix.down = { kind: 'status', status: 503 }; // a status line to watch
-  await expect(page.getByTestId('status-note')).toBeVisible({ timeout: 15_000 });
+  // The poller retries a 503 five times with backoff (8–15.5 s with jitter) before it reports it.
+  test.setTimeout(90_000);
+  await expect(page.getByTestId('status-note')).toBeVisible({ timeout: 30_000 });
   const where = () =>
     page.evaluate(() =>
       ['.clock', '[data-current="true"] .caption', '[data-testid="status-note"]'].map((selector) => {
