@@ -69,7 +69,7 @@ const unknownHeap = { rss: NaN, heapUsed: NaN, heapTotal: NaN, external: NaN, ar
 async function measure(collectPageGarbage = false) {
   const node = frameInspector ? await collectGarbage(frameInspector) : unknownHeap;
   // The page is read as it is, through Chromium's own account allocator by
-  // allocator. Neither a forced GC nor a memory-pressure purge: either frees a
+  // allocator. Neither a forced GC (except with --gc-at-ends, at the two ends) nor a memory-pressure purge: either frees a
   // photo's resource while Chromium's decode caches still hold its bytes, the next
   // showing copies it again, and the page grew by a photo a slide because it was
   // measured (48–50 KB a slide with a GC or a purge every 5 s, 11–13 KB without).
@@ -113,11 +113,11 @@ let warmCollectedAt = NaN;
 const record = async (last = false) => {
   const warmingEnds = !warmDump && Date.now() - startedAt >= warmUpMs;
   const m = await measure(gcAtEnds && (warmingEnds || last));
-  const { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches, pageMalloc, pagePartitionAlloc, pageBlinkGc, pageV8 } = m;
-  const values = { frameRss, frameAnon, frameFile, frameHeap, frameHeapTotal, frameExternal, pageHeap, pageRss, pageHeld, pageCaches, pageMalloc, pagePartitionAlloc, pageBlinkGc, pageV8 };
-  samples.push({ at: Date.now() - startedAt, values: { ...values, nodes: m.nodes * 1024 * 1024 } });
+  // Every figure but the dump and the counters is a memory series, in bytes.
+  const { dump, accepted: _accepted, shown: _shown, nodes, ...series } = m;
+  samples.push({ at: Date.now() - startedAt, values: { ...series, nodes: nodes * 1024 * 1024 } });
   if (warmingEnds) {
-    warmDump = m.dump;
+    warmDump = dump;
     if (gcAtEnds) [warmCollected, warmCollectedAt] = [m, Date.now() - startedAt];
   }
   return m;
