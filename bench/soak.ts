@@ -8,8 +8,10 @@
 // is told from Chromium's caches, and the report ends with the allocators that grew.
 // `--gc-at-ends on` collects the page's garbage once at the warm-up's end and
 // once at the finish (never between, see measure()), to tell garbage not yet
-// collected from growth. `--frame-env '{"MALLOC_ARENA_MAX":"2"}'` adds to the
-// frame's environment; `--frame-inspector off` reads the frame from /proc only.
+// collected from growth. The frame and the page run with what a start-on-boot
+// entry sets (MALLOC_ARENA_MAX=2); `--boot-env off` leaves it out.
+// `--frame-env '{"NAME":"value"}'` adds to the frame's environment;
+// `--frame-inspector off` reads the frame from /proc only.
 import { exportSPKI, generateKeyPair } from 'jose';
 import { parseArgs } from 'node:util';
 import { saveSettings } from '../e2e/support/show';
@@ -22,14 +24,15 @@ import { until } from '../electron/core/test-support/fleet-fixture';
 import { rendererRssBytes, residentSplit, slopesMbPerHour, type Sample } from './support/memory-slope';
 import { CHROMIUM_CACHES, HELD_BY_PAGE, allocatorGrowth, bytesIn, dumpAllocators, pageRenderer, type AllocatorSizes } from './support/memory-dump';
 import { openBare } from './support/bare-chromium';
+import { SET_ON_BOOT } from '../electron/core/system/kept-env';
 import { TRANSITION_COUNTER } from './support/frame-page';
 import { INSPECT_ENV, collectGarbage, inspectorUrl } from './support/node-gc';
 
 const { values } = parseArgs({
   options: { minutes: { type: 'string', default: '30' }, churn: { type: 'string', default: 'on' }, outages: { type: 'string', default: 'on' }, settings: { type: 'string', default: '{}' },
-    'gc-at-ends': { type: 'string', default: 'off' }, 'frame-env': { type: 'string', default: '{}' }, 'frame-inspector': { type: 'string', default: 'on' } },
+    'gc-at-ends': { type: 'string', default: 'off' }, 'boot-env': { type: 'string', default: 'on' }, 'frame-env': { type: 'string', default: '{}' }, 'frame-inspector': { type: 'string', default: 'on' } },
 });
-const switchOn = (name: 'churn' | 'outages' | 'gc-at-ends' | 'frame-inspector') => {
+const switchOn = (name: 'churn' | 'outages' | 'gc-at-ends' | 'boot-env' | 'frame-inspector') => {
   if (values[name] !== 'on' && values[name] !== 'off') throw new Error(`--${name} is on or off, got "${values[name]}"`);
   return values[name] === 'on';
 };
@@ -37,6 +40,8 @@ const churn = switchOn('churn');
 const outages = switchOn('outages');
 const gcAtEnds = switchOn('gc-at-ends');
 const frameInspected = switchOn('frame-inspector');
+// As started on boot: the frame and the page (an Electron renderer inherits it) with what the boot entry sets.
+const bootEnv = switchOn('boot-env') ? SET_ON_BOOT : {};
 const extraFrameEnv = JSON.parse(values['frame-env']) as Record<string, string>;
 const minutes = Number(values.minutes);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got "${values.minutes}"`);
@@ -50,14 +55,14 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const wix = await startFakeWix(30);
 const pair = await generateKeyPair('RS256', { extractable: true });
 const frame = await new FrameProcess({
-  env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: '2', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...(frameInspected ? INSPECT_ENV : {}), ...extraFrameEnv }),
+  env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: '2', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...bootEnv, ...(frameInspected ? INSPECT_ENV : {}), ...extraFrameEnv }),
 }).start();
 const frameInspector = frameInspected ? inspectorUrl(frame.output) : null;
 // No Playwright: its DevTools agents on the page keep copies of what the page
 // loads, and an hour of that is what the soak would measure (bare-chromium.ts).
 const look = JSON.parse(values.settings) as Partial<Settings>;
 if (Object.keys(look).length) await saveSettings(frame.url, look);
-const chromium = await openBare(frame.url);
+const chromium = await openBare(frame.url, undefined, bootEnv);
 const browser = chromium.browser;
 // The page may not take questions yet while it loads: that is "not yet", not a failure.
 await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-current="true"]') !== null`).catch(() => false), 'the first photo on screen', 30_000);
@@ -150,7 +155,7 @@ wix.down = null;
 const finish = await record(true);
 const slopes = slopesMbPerHour(samples, warmUpMs);
 const used = samples.filter((s) => s.at >= warmUpMs).length;
-console.log(`soak: ${minutes} min, churn ${churn ? 'on' : 'off'}, outages ${outages ? 'on' : 'off'}, settings ${values.settings}, gc at ends ${gcAtEnds ? 'on' : 'off'}, frame env ${values['frame-env']}, frame inspector ${frameInspected ? 'on' : 'off'}, ${finish.shown} slide changes seen, ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
+console.log(`soak: ${minutes} min, churn ${churn ? 'on' : 'off'}, outages ${outages ? 'on' : 'off'}, settings ${values.settings}, gc at ends ${gcAtEnds ? 'on' : 'off'}, boot env ${JSON.stringify(bootEnv)}, frame env ${values['frame-env']}, frame inspector ${frameInspected ? 'on' : 'off'}, ${finish.shown} slide changes seen, ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
 console.log(`memory sampled every ${(sampleEveryMs / 1000).toFixed(0)} s; slope over ${used} samples after a ${(warmUpMs / 60_000).toFixed(1)} min warm-up`);
 console.log('| figure | start | end | slope after warm-up | target |');
 console.log('|---|---|---|---|---|');

@@ -26,10 +26,11 @@ export interface BareChromium {
   close(): Promise<void>;
 }
 
-export async function openBare(url: string, size = { width: 1920, height: 1080 }): Promise<BareChromium> {
+/** `env` is added to Chromium's environment (its renderers inherit it, as Electron's do). */
+export async function openBare(url: string, size = { width: 1920, height: 1080 }, env: Record<string, string> = {}): Promise<BareChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'frame-bare-chromium-'));
   const args = ['--headless=new', ...BENCH_CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${size.width},${size.height}`, url];
-  const child: ChildProcess = spawn(chromiumExecutable() ?? 'chromium', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(chromiumExecutable() ?? 'chromium', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const wsUrl = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stderr!.on('data', (chunk: Buffer) => {
