@@ -42,7 +42,9 @@ const gcAtEnds = switchOn('gc-at-ends');
 const frameInspected = switchOn('frame-inspector');
 // As started on boot: the frame and the page (an Electron renderer inherits it) with what the boot entry sets.
 const bootEnv = switchOn('boot-env') ? SET_ON_BOOT : {};
+// Both read before anything starts: a typo must not leave a frame running.
 const extraFrameEnv = JSON.parse(values['frame-env']) as Record<string, string>;
+const look = JSON.parse(values.settings) as Partial<Settings>;
 const minutes = Number(values.minutes);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got "${values.minutes}"`);
 const runMs = minutes * 60_000;
@@ -60,7 +62,6 @@ const frame = await new FrameProcess({
 const frameInspector = frameInspected ? inspectorUrl(frame.output) : null;
 // No Playwright: its DevTools agents on the page keep copies of what the page
 // loads, and an hour of that is what the soak would measure (bare-chromium.ts).
-const look = JSON.parse(values.settings) as Partial<Settings>;
 if (Object.keys(look).length) await saveSettings(frame.url, look);
 const chromium = await openBare(frame.url, undefined, bootEnv);
 const browser = chromium.browser;
