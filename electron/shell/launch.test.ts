@@ -28,11 +28,11 @@ describe('appArguments', () => {
 });
 
 describe('electronLaunchCommand', () => {
-  it('packaged: the executable and the arguments, an Electron kiosk', () => {
+  it('packaged: the executable and the arguments, an Electron kiosk with two malloc arenas', () => {
     expect(electronLaunchCommand({ execPath: '/opt/Frame/frame', isPackaged: true, mainScript: MAIN, args: ['--demo'], env: {} })).toEqual({
       command: ['/opt/Frame/frame', '--demo'],
       electron: true,
-      env: {},
+      env: { MALLOC_ARENA_MAX: '2' },
     });
   });
 
@@ -54,6 +54,7 @@ describe('electronLaunchCommand', () => {
       PATH: '/usr/bin',
     };
     expect(electronLaunchCommand({ execPath: '/opt/Frame/frame', isPackaged: true, mainScript: MAIN, args: [], env }).env).toEqual({
+      MALLOC_ARENA_MAX: '2',
       FRAME_DATA_DIR: resolve('data'),
       FRAME_HTTP_HOST: '0.0.0.0',
       FRAME_HTTP_PORT: '8080',
