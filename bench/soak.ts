@@ -12,6 +12,9 @@
 // entry sets (MALLOC_ARENA_MAX=2); `--boot-env off` leaves it out.
 // `--frame-env '{"NAME":"value"}'` adds to the frame's environment;
 // `--frame-inspector off` reads the frame from /proc only.
+// Beside the frame's page, a plain slideshow of the same photos (two <img>, no
+// code of ours) runs in its own Chromium as the comparison point: what both
+// grow is Chromium's. `--compare off` leaves it out.
 import { exportSPKI, generateKeyPair } from 'jose';
 import { parseArgs } from 'node:util';
 import { saveSettings } from '../e2e/support/show';
@@ -27,12 +30,13 @@ import { openBare } from './support/bare-chromium';
 import { SET_ON_BOOT } from '../electron/core/system/kept-env';
 import { TRANSITION_COUNTER } from './support/frame-page';
 import { INSPECT_ENV, collectGarbage, inspectorUrl } from './support/node-gc';
+import { startPlainSlideshow } from './support/plain-slideshow';
 
 const { values } = parseArgs({
   options: { minutes: { type: 'string', default: '30' }, churn: { type: 'string', default: 'on' }, outages: { type: 'string', default: 'on' }, settings: { type: 'string', default: '{}' },
-    'gc-at-ends': { type: 'string', default: 'off' }, 'boot-env': { type: 'string', default: 'on' }, 'frame-env': { type: 'string', default: '{}' }, 'frame-inspector': { type: 'string', default: 'on' } },
+    'gc-at-ends': { type: 'string', default: 'off' }, 'boot-env': { type: 'string', default: 'on' }, 'frame-env': { type: 'string', default: '{}' }, 'frame-inspector': { type: 'string', default: 'on' }, compare: { type: 'string', default: 'on' } },
 });
-const switchOn = (name: 'churn' | 'outages' | 'gc-at-ends' | 'boot-env' | 'frame-inspector') => {
+const switchOn = (name: 'churn' | 'outages' | 'gc-at-ends' | 'boot-env' | 'frame-inspector' | 'compare') => {
   if (values[name] !== 'on' && values[name] !== 'off') throw new Error(`--${name} is on or off, got "${values[name]}"`);
   return values[name] === 'on';
 };
@@ -40,6 +44,7 @@ const churn = switchOn('churn');
 const outages = switchOn('outages');
 const gcAtEnds = switchOn('gc-at-ends');
 const frameInspected = switchOn('frame-inspector');
+const compared = switchOn('compare');
 // As started on boot: the frame and the page (an Electron renderer inherits it) with what the boot entry sets.
 const bootEnv = switchOn('boot-env') ? SET_ON_BOOT : {};
 // Both read before anything starts: a typo must not leave a frame running.
@@ -56,8 +61,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const wix = await startFakeWix(30);
 const pair = await generateKeyPair('RS256', { extractable: true });
+const SLIDE_SECONDS = 2;
 const frame = await new FrameProcess({
-  env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: '2', WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...bootEnv, ...(frameInspected ? INSPECT_ENV : {}), ...extraFrameEnv }),
+  env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: String(SLIDE_SECONDS), WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...bootEnv, ...(frameInspected ? INSPECT_ENV : {}), ...extraFrameEnv }),
 }).start();
 const frameInspector = frameInspected ? inspectorUrl(frame.output) : null;
 // No Playwright: its DevTools agents on the page keep copies of what the page
@@ -68,6 +74,9 @@ const browser = chromium.browser;
 // The page may not take questions yet while it loads: that is "not yet", not a failure.
 await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-current="true"]') !== null`).catch(() => false), 'the first photo on screen', 30_000);
 await chromium.evaluate(TRANSITION_COUNTER);
+const plain = compared ? await startPlainSlideshow(frame.url, SLIDE_SECONDS * 1000) : null;
+const plainChromium = plain ? await openBare(plain.url, undefined, bootEnv) : null;
+if (plainChromium) await until(() => plainChromium.evaluate<number>('window.__transitions').then((n) => n > 0, () => false), 'the plain slideshow\'s first photo', 30_000);
 
 /** Without the inspector, only what /proc says of the frame: its heaps are unknown. */
 const unknownHeap = { rss: NaN, heapUsed: NaN, heapTotal: NaN, external: NaN, arrayBuffers: NaN };
@@ -79,8 +88,10 @@ async function measure(collectPageGarbage = false) {
   // photo's resource while Chromium's decode caches still hold its bytes, the next
   // showing copies it again, and the page grew by a photo a slide because it was
   // measured (48–50 KB a slide with a GC or a purge every 5 s, 11–13 KB without).
-  if (collectPageGarbage) await chromium.collectGarbage();
+  if (collectPageGarbage) await Promise.all([chromium.collectGarbage(), plainChromium?.collectGarbage()]);
   const dump = await dumpAllocators(browser);
+  const plainPage = plainChromium ? pageRenderer(await dumpAllocators(plainChromium.browser)) : null;
+  const plainBytes = (names: readonly string[]) => (plainPage ? bytesIn(plainPage, names) : NaN);
   const renderer = pageRenderer(dump);
   const metrics = await chromium.metrics();
   const metric = (name: string) => metrics[name] ?? NaN;
@@ -103,9 +114,12 @@ async function measure(collectPageGarbage = false) {
     pagePartitionAlloc: allocator('partition_alloc'),
     pageBlinkGc: allocator('blink_gc'),
     pageV8: allocator('v8'),
+    plainHeld: plainBytes(HELD_BY_PAGE),
+    plainMalloc: plainBytes(['malloc']),
     nodes: metric('Nodes'),
     accepted: health.webhook.accepted,
     shown: await chromium.evaluate<number>('window.__transitions'),
+    plainShown: plainChromium ? await plainChromium.evaluate<number>('window.__transitions') : NaN,
   };
 }
 
@@ -114,13 +128,14 @@ const samples: Sample[] = [];
 /** Chromium's dump at the end of the warm-up, to name what grew after it. */
 let warmDump: AllocatorSizes | null = null;
 /** With --gc-at-ends, the page's memory after a collection at the warm-up's end. */
-let warmCollected: Awaited<ReturnType<typeof measure>> | null = null;
+// A cast, not an annotation: it is set inside record(), which narrowing does not follow.
+let warmCollected = null as Awaited<ReturnType<typeof measure>> | null;
 let warmCollectedAt = NaN;
 const record = async (last = false) => {
   const warmingEnds = !warmDump && Date.now() - startedAt >= warmUpMs;
   const m = await measure(gcAtEnds && (warmingEnds || last));
   // Every figure but the dump and the counters is a memory series, in bytes.
-  const { dump, accepted: _accepted, shown: _shown, nodes, ...series } = m;
+  const { dump, accepted: _accepted, shown: _shown, plainShown: _plainShown, nodes, ...series } = m;
   samples.push({ at: Date.now() - startedAt, values: { ...series, nodes: nodes * 1024 * 1024 } });
   if (warmingEnds) {
     warmDump = dump;
@@ -156,11 +171,11 @@ wix.down = null;
 const finish = await record(true);
 const slopes = slopesMbPerHour(samples, warmUpMs);
 const used = samples.filter((s) => s.at >= warmUpMs).length;
-console.log(`soak: ${minutes} min, churn ${churn ? 'on' : 'off'}, outages ${outages ? 'on' : 'off'}, settings ${values.settings}, gc at ends ${gcAtEnds ? 'on' : 'off'}, boot env ${JSON.stringify(bootEnv)}, frame env ${values['frame-env']}, frame inspector ${frameInspected ? 'on' : 'off'}, ${finish.shown} slide changes seen, ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
+console.log(`soak: ${minutes} min, churn ${churn ? 'on' : 'off'}, outages ${outages ? 'on' : 'off'}, settings ${values.settings}, gc at ends ${gcAtEnds ? 'on' : 'off'}, boot env ${JSON.stringify(bootEnv)}, frame env ${values['frame-env']}, frame inspector ${frameInspected ? 'on' : 'off'}, ${finish.shown} slide changes seen (${compared ? `${finish.plainShown} in the plain slideshow` : 'no plain slideshow'}), ${events} events sent (${finish.accepted} accepted), ${flaps} Wix outages`);
 console.log(`memory sampled every ${(sampleEveryMs / 1000).toFixed(0)} s; slope over ${used} samples after a ${(warmUpMs / 60_000).toFixed(1)} min warm-up`);
 console.log('| figure | start | end | slope after warm-up | target |');
 console.log('|---|---|---|---|---|');
-type Series = 'frameRss' | 'frameAnon' | 'frameFile' | 'frameHeap' | 'frameHeapTotal' | 'frameExternal' | 'pageHeap' | 'pageRss' | 'pageHeld' | 'pageCaches' | 'pageMalloc' | 'pagePartitionAlloc' | 'pageBlinkGc' | 'pageV8';
+type Series = 'frameRss' | 'frameAnon' | 'frameFile' | 'frameHeap' | 'frameHeapTotal' | 'frameExternal' | 'pageHeap' | 'pageRss' | 'pageHeld' | 'pageCaches' | 'pageMalloc' | 'pagePartitionAlloc' | 'pageBlinkGc' | 'pageV8' | 'plainHeld' | 'plainMalloc';
 const row = (label: string, key: Series, judged = true) => {
   const slope = slopes[key]!;
   const verdict = !judged ? 'info' : Number.isFinite(slope) ? `< ${TARGET_MB_PER_HOUR} MB/h: ${slope < TARGET_MB_PER_HOUR ? 'meets' : 'MISSES'}` : 'n/a';
@@ -180,6 +195,10 @@ row('… of which Blink\'s GC heap (DOM, resources)', 'pageBlinkGc', false);
 row('… of which V8', 'pageV8', false);
 row('page JS heap used', 'pageHeap');
 row(`page renderer, Chromium's caches (${CHROMIUM_CACHES.join(' + ')}; sized from this machine's memory)`, 'pageCaches', false);
+if (compared) {
+  row('comparison: a plain two-<img> slideshow\'s renderer, held (same allocators)', 'plainHeld', false);
+  row('… of which malloc', 'plainMalloc', false);
+}
 console.log(`| page DOM nodes (garbage not yet collected included) | ${start.nodes} | ${finish.nodes} | ${(slopes.nodes! * 1).toFixed(0)} nodes/h | info |`);
 if (warmCollected) {
   const hours = (samples.at(-1)!.at - warmCollectedAt) / 3_600_000;
@@ -188,11 +207,20 @@ if (warmCollected) {
     const growth = (finish[key] - warmCollected[key]) / 1024 / 1024;
     console.log(`  ${label}: ${mb(warmCollected[key])} → ${mb(finish[key])}, ${(growth / hours).toFixed(2)} MB/h`);
   }
+  if (compared) {
+    const warm = warmCollected;
+    const perHour = (key: 'pageHeld' | 'plainHeld' | 'plainMalloc') => (finish[key] - warm[key]) / 1024 / 1024 / hours;
+    console.log(`  the plain slideshow, held: ${mb(warm.plainHeld)} → ${mb(finish.plainHeld)}, ${perHour('plainHeld').toFixed(2)} MB/h (malloc ${perHour('plainMalloc').toFixed(2)} MB/h)`);
+    const ours = perHour('pageHeld') - perHour('plainHeld');
+    console.log(`  held by the page beyond the plain slideshow: ${ours.toFixed(2)} MB/h (target < ${TARGET_MB_PER_HOUR} MB/h: ${ours < TARGET_MB_PER_HOUR ? 'meets' : 'MISSES'})`);
+  }
 }
 if (warmDump) {
   console.log('allocators that changed by 2 MB or more between the warm-up and the finish:');
   for (const line of allocatorGrowth(warmDump, finish.dump)) console.log(`  ${line}`);
 }
 await chromium.close();
+await plainChromium?.close();
+await plain?.stop();
 await frame.stop();
 await wix.stop();
