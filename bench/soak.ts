@@ -59,23 +59,37 @@ const sampleEveryMs = Math.max(5_000, Math.min(30_000, runMs / 120));
 const TARGET_MB_PER_HOUR = 1;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The frame and both Chromiums: whatever throws, none of them outlives the soak. */
+const children: number[] = [];
+process.on('exit', () => {
+  for (const pid of children) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone, as after a clean finish.
+    }
+  }
+});
 const wix = await startFakeWix(30);
 const pair = await generateKeyPair('RS256', { extractable: true });
 const SLIDE_SECONDS = 2;
 const frame = await new FrameProcess({
   env: frameEnvFor(wix.url, { FRAME_POLL_SECONDS: '5', FRAME_SLIDE_SECONDS: String(SLIDE_SECONDS), WIX_WEBHOOK_PUBLIC_KEY: await exportSPKI(pair.publicKey), ...bootEnv, ...(frameInspected ? INSPECT_ENV : {}), ...extraFrameEnv }),
 }).start();
+children.push(frame.pid ?? NaN);
 const frameInspector = frameInspected ? inspectorUrl(frame.output) : null;
 // No Playwright: its DevTools agents on the page keep copies of what the page
 // loads, and an hour of that is what the soak would measure (bare-chromium.ts).
 if (Object.keys(look).length) await saveSettings(frame.url, look);
 const chromium = await openBare(frame.url, undefined, bootEnv);
+children.push(chromium.pid);
 const browser = chromium.browser;
 // The page may not take questions yet while it loads: that is "not yet", not a failure.
 await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-current="true"]') !== null`).catch(() => false), 'the first photo on screen', 30_000);
 await chromium.evaluate(TRANSITION_COUNTER);
 const plain = compared ? await startPlainSlideshow(frame.url, SLIDE_SECONDS * 1000) : null;
 const plainChromium = plain ? await openBare(plain.url, undefined, bootEnv) : null;
+if (plainChromium) children.push(plainChromium.pid);
 if (plainChromium) await until(() => plainChromium.evaluate<number>('window.__transitions').then((n) => n > 0, () => false), 'the plain slideshow\'s first photo', 30_000);
 
 /** Without the inspector, only what /proc says of the frame: its heaps are unknown. */

@@ -75,8 +75,14 @@ export async function openBare(url: string, size = { width: 1920, height: 1080 }
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       });
-      // Chromium's helpers may still be writing the profile for a moment after the browser exits.
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      // Chromium's helpers may still be writing the profile for a while after the
+      // browser exits (a soak's hour of it failed ENOTEMPTY at 5 × 200 ms): a profile
+      // left in the temp folder is said, and never stops what comes after.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+      } catch (error) {
+        console.warn(`left Chromium's profile ${profile}: ${(error as Error).message}`);
+      }
     },
   };
 }
