@@ -7,7 +7,7 @@ import type { ProjectChoice } from '../../shared/settings-api';
 import { openFrameSetup } from './compose/frame-setup';
 import type { FleetConfig } from './config/fleet-config';
 import { listAllProjects, type CatalogBody } from './fleet/relay-catalog';
-import { MqttLink } from './fleet/mqtt-link';
+import { openMqttLink, type MqttLink } from './fleet/mqtt-link';
 import { RelayProjects } from './fleet/relay-projects';
 import { nextEpoch, RelaySigner } from './fleet/relay-signer';
 import { loadRelayKeys } from './fleet/relay-signing';
@@ -51,7 +51,7 @@ export async function startRelay(options: StartFrameOptions): Promise<RunningRel
   const keys = await loadRelayKeys(config.dataDir);
   const signer = new RelaySigner(keys, await nextEpoch(config.dataDir));
   const offline = await signer.sign(topics.relayStatus, 0, { online: false });
-  const link = new MqttLink({ fleet, clientId: `${fleet.prefix.replace(/\//g, '-')}-relay`, will: { topic: topics.relayStatus, payload: offline }, logger });
+  const link = await openMqttLink({ fleet, clientId: `${fleet.prefix.replace(/\//g, '-')}-relay`, will: { topic: topics.relayStatus, payload: offline }, logger });
   signer.link = link;
 
   const projects = new RelayProjects({ client, pollMs: effective.pollSeconds * 1000, signer, topics, logger, always: effective.projectId || null });

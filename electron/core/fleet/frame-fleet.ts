@@ -4,7 +4,7 @@
 import type { FleetStatus, StatusProblem } from '../../../shared/display';
 import type { FleetConfig } from '../config/fleet-config';
 import type { Logger } from '../frame-types';
-import { MqttLink } from './mqtt-link';
+import { openMqttLink, type MqttLink } from './mqtt-link';
 import { RelayDirectory } from './relay-directory';
 import { RelayTrust } from './relay-trust';
 import { fleetTopics, type FleetTopics } from './topics';
@@ -26,7 +26,7 @@ export async function joinFleet(config: FleetConfig, dataDir: string, logger: Lo
   const topics = fleetTopics(config.prefix);
   const trust = await RelayTrust.open(dataDir, config.relayPublicKeyPem, logger);
   const statusTopic = topics.frameStatus(config.frameId);
-  const link = new MqttLink({ fleet: config, clientId: `${config.prefix.replace(/\//g, '-')}-frame-${config.frameId}`, will: { topic: statusTopic, payload: 'offline' }, logger });
+  const link = await openMqttLink({ fleet: config, clientId: `${config.prefix.replace(/\//g, '-')}-frame-${config.frameId}`, will: { topic: statusTopic, payload: 'offline' }, logger });
   const directory = new RelayDirectory(link, trust, topics);
   link.onConnect(() => void link.publish(statusTopic, 'online', { retain: true }));
   logger.info(`Joining the fleet as "${config.frameId}" on ${config.prefix}/…; relay key ${trust.pinned ? `${trust.pinned.fingerprint} (${trust.pinned.source === 'env' ? 'FRAME_RELAY_PUBLIC_KEY' : 'trusted on first use'})` : 'not known yet: the first relay met will be trusted'}.`);

@@ -8,7 +8,7 @@ import { BrokerWatcher, FleetFixture, tempDir, until } from '../test-support/fle
 import { Mosquitto } from '../test-support/mosquitto';
 import { silentLogger } from '../util/logger';
 import { loadFleetConfig } from '../config/fleet-config';
-import { MqttLink } from './mqtt-link';
+import { openMqttLink, type MqttLink } from './mqtt-link';
 import { HomeAssistantLink, type FrameControls, type ShowCommand, type ShowingNow } from './home-assistant';
 import { fleetTopics } from './topics';
 
@@ -73,7 +73,7 @@ function recordingControls() {
 async function linkFor(url: string, frameId: string, extra: Record<string, string> = {}, caPem?: string): Promise<MqttLink> {
   const config = { ...loadFleetConfig({ FRAME_MQTT_URL: url, FRAME_ID: frameId, ...extra })!, caPem: caPem ?? null };
   const topics = fleetTopics(config.prefix);
-  return new MqttLink({ fleet: config, clientId: `test-${frameId}`, will: { topic: topics.frameStatus(frameId), payload: 'offline' }, logger: silentLogger, minReconnectMs: 100 });
+  return openMqttLink({ fleet: config, clientId: `test-${frameId}`, will: { topic: topics.frameStatus(frameId), payload: 'offline' }, logger: silentLogger, minReconnectMs: 100 });
 }
 
 describe('Home Assistant by MQTT discovery', () => {

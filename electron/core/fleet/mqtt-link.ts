@@ -4,7 +4,7 @@
 // briefly away, subscriptions renewed at every connect (so retained messages
 // come again), and hooks that re-announce retained state after every
 // (re)connect, in case the broker restarted and forgot it.
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient, connect as mqttConnect } from 'mqtt';
 import type { FleetConfig } from '../config/fleet-config';
 import type { Logger } from '../frame-types';
 import { topicMatches } from './topics';
@@ -29,6 +29,18 @@ export interface PublishOptions {
 
 const SESSION_SECONDS = 3600;
 
+type Connect = typeof mqttConnect;
+
+/**
+ * MQTT.js takes ~150 ms to load, a third of the frame's start: it is loaded
+ * here, when a fleet is configured, so a frame without one never pays it
+ * before its first photo.
+ */
+export async function openMqttLink(options: LinkOptions): Promise<MqttLink> {
+  const { connect } = await import('mqtt');
+  return new MqttLink(options, connect);
+}
+
 export class MqttLink {
   readonly client: MqttClient;
   private readonly handlers = new Map<string, Set<MessageHandler>>();
@@ -38,7 +50,11 @@ export class MqttLink {
   private wasConnected = false;
   private lastError: string | null = null;
 
-  constructor(private readonly options: LinkOptions) {
+  /** Through openMqttLink(), which loads MQTT.js first. */
+  constructor(
+    private readonly options: LinkOptions,
+    connect: Connect,
+  ) {
     const { fleet } = options;
     const min = options.minReconnectMs ?? 500;
     const max = options.maxReconnectMs ?? 30_000;
@@ -57,7 +73,7 @@ export class MqttLink {
       ...(fleet.password ? { password: fleet.password } : {}),
       ...(fleet.caPem ? { ca: fleet.caPem } : {}),
     };
-    this.client = mqtt.connect(fleet.url, clientOptions);
+    this.client = connect(fleet.url, clientOptions);
     this.client.on('connect', (connack) => {
       // Small messages go out at once: Nagle's algorithm would hold one back for the previous one's ACK.
       (this.client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
