@@ -108,7 +108,9 @@ test('a problem is said in one calm line in the corner, and goes when it is solv
   await expect(page.getByTestId('status-note')).toHaveCount(0);
   wix.down = { kind: 'status', status: 503 };
   const note = page.getByTestId('status-note');
-  await expect(note).toBeVisible({ timeout: 15_000 });
+  // The poller retries a 503 five times with backoff (8–15.5 s with jitter) before it reports it.
+  test.setTimeout(90_000);
+  await expect(note).toBeVisible({ timeout: 30_000 });
   await expect(note).toContainText(/Wix/);
   await expect(note).toContainText(/The show goes on/);
   const box = (await note.boundingBox())!;
