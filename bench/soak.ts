@@ -89,8 +89,10 @@ await until(() => chromium.evaluate<boolean>(`document.querySelector('[data-curr
 await chromium.evaluate(TRANSITION_COUNTER);
 const plain = compared ? await startPlainSlideshow(frame.url, SLIDE_SECONDS * 1000) : null;
 const plainChromium = plain ? await openBare(plain.url, undefined, bootEnv) : null;
-if (plainChromium) children.push(plainChromium.pid);
-if (plainChromium) await until(() => plainChromium.evaluate<number>('window.__transitions').then((n) => n > 0, () => false), 'the plain slideshow\'s first photo', 30_000);
+if (plainChromium) {
+  children.push(plainChromium.pid);
+  await until(() => plainChromium.evaluate<number>('window.__transitions').then((n) => n > 0, () => false), 'the plain slideshow\'s first photo', 30_000);
+}
 
 /** Without the inspector, only what /proc says of the frame: its heaps are unknown. */
 const unknownHeap = { rss: NaN, heapUsed: NaN, heapTotal: NaN, external: NaN, arrayBuffers: NaN };

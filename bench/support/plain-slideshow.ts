@@ -5,7 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FrameSnapshot } from '../../shared/display';
-import { mediaPath } from '../../shared/media';
+import { MEDIA_PATH_PREFIX, mediaPath } from '../../shared/media';
+import { WebPaths } from '../../shared/web-api';
 
 const PAGE = (slideMs: number) => `<!doctype html>
 <meta charset="utf-8">
@@ -51,13 +52,15 @@ export async function startPlainSlideshow(frameUrl: string, slideMs: number, scr
         return void res.end(PAGE(slideMs));
       }
       if (path === '/photos') {
-        const snapshot = (await (await fetch(`${frameUrl}/api/snapshot`)).json()) as FrameSnapshot;
+        const snapshot = (await (await fetch(`${frameUrl}${WebPaths.snapshot}`)).json()) as FrameSnapshot;
         const photos = snapshot.gallery.items.flatMap((item) => (item.image?.id ? [mediaPath({ fileId: item.image.id, ...screen, fit: 'fit' })] : []));
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify(photos));
       }
-      if (path.startsWith('/media/')) {
-        const upstream = await fetch(`${frameUrl}${path}`);
+      // Only photos are passed on: "/media/../api/…" resolves elsewhere, so the resolved path is checked.
+      const upstreamUrl = new URL(path, frameUrl);
+      if (upstreamUrl.pathname.startsWith(MEDIA_PATH_PREFIX)) {
+        const upstream = await fetch(upstreamUrl);
         res.writeHead(upstream.status, Object.fromEntries(['content-type', 'cache-control'].flatMap((name) => (upstream.headers.get(name) ? [[name, upstream.headers.get(name)!]] : []))));
         return void res.end(Buffer.from(await upstream.arrayBuffer()));
       }
