@@ -37,7 +37,11 @@ type Connect = typeof mqttConnect;
  * before its first photo.
  */
 export async function openMqttLink(options: LinkOptions): Promise<MqttLink> {
-  const { connect } = await import('mqtt');
+  // From the sources MQTT.js's functions are named exports; bundled into
+  // dist/node, its CommonJS build arrives as the module's default export.
+  const loaded = (await import('mqtt')) as unknown as { connect?: Connect; default?: { connect?: Connect } };
+  const connect = loaded.connect ?? loaded.default?.connect;
+  if (!connect) throw new Error('MQTT.js has no connect function');
   return new MqttLink(options, connect);
 }
 
