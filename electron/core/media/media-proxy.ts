@@ -1,6 +1,6 @@
 // Fetches resized media from Wix for the shells. Failures become plain
 // responses (502/504) so the renderer simply skips the photo.
-import ky from 'ky';
+import { loadKy } from '../util/lazy-ky';
 import type { MediaRequest } from '../../../shared/media';
 import { wixResizedUrl } from './wix-media-url';
 
@@ -16,6 +16,7 @@ export function createMediaProxy(options: MediaProxyOptions) {
   return async function fetchMedia(request: MediaRequest, signal?: AbortSignal): Promise<Response> {
     const url = wixResizedUrl(options.mediaBaseUrl, request);
     try {
+      const ky = await loadKy();
       const upstream = await ky.get(url, {
         timeout: options.timeoutMs ?? 30_000,
         retry: 1,

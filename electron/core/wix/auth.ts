@@ -1,6 +1,6 @@
 // The two ways a frame authenticates to Wix: a site API key, or an OAuth app
 // (client credentials for one installed instance).
-import ky from 'ky';
+import { loadKy } from '../util/lazy-ky';
 import { type Clock, systemClock } from '../util/timers';
 import { CREDENTIALS_TO_CHECK, WixError, describeStatus, malformed } from './errors';
 import { toWixError } from './network-error';
@@ -80,6 +80,7 @@ export class OAuthAuth implements WixAuth {
     const timeoutMs = this.options.timeoutMs ?? 10_000;
     let response: Response;
     try {
+      const ky = await loadKy();
       response = await ky.post(new URL('oauth2/token', withSlash(baseUrl)), {
         json: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, instance_id: instanceId },
         timeout: timeoutMs,

@@ -1,6 +1,6 @@
 // One Wix request with timeouts and bounded retries: 429, 5xx and network
 // errors back off exponentially with jitter, honouring Retry-After.
-import ky from 'ky';
+import { loadKy } from '../util/lazy-ky';
 import { type Clock, backoffDelay, sleep, systemClock } from '../util/timers';
 import type { WixAuth } from './auth';
 import { withSlash } from './auth';
@@ -91,6 +91,7 @@ export class WixHttp {
     const headers = await this.options.auth.headers();
     const url = new URL(req.path.replace(/^\//, ''), withSlash(this.options.baseUrl));
     for (const [key, value] of Object.entries(req.searchParams ?? {})) url.searchParams.set(key, String(value));
+    const ky = await loadKy();
     const response = await ky(url, {
       method: req.method,
       headers: { ...headers, Accept: 'application/json' },

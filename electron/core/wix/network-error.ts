@@ -1,10 +1,10 @@
 // Turns whatever fetch/ky threw into a WixError a person can read.
-import { TimeoutError } from 'ky';
 import { WixError, unreachable } from './errors';
 
 export function toWixError(error: unknown, timeoutMs: number): WixError {
   if (error instanceof WixError) return error;
-  if (error instanceof TimeoutError) return unreachable(`no answer within ${Math.round(timeoutMs / 100) / 10} s`);
+  // ky's TimeoutError, or the platform's (AbortSignal.timeout): by name, so ky loads only when used.
+  if (error instanceof Error && error.name === 'TimeoutError') return unreachable(`no answer within ${Math.round(timeoutMs / 100) / 10} s`);
   const code = findCode(error);
   if (code === 'ECONNREFUSED') return unreachable('connection refused');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return unreachable('the Wix host name could not be resolved; check the network');
