@@ -25,6 +25,8 @@ export interface LayerEvents {
 interface SlideLayerProps extends LayerEvents {
   slide: ShownSlide;
   current: boolean;
+  /** Nothing is on screen under this layer when it comes (the show's first photo): its backdrop may follow it. */
+  onBlack?: boolean;
   transition: ShowTransition;
   /** Paused or screen off: videos and the drift hold still. */
   paused: boolean;
@@ -38,11 +40,14 @@ interface SlideLayerProps extends LayerEvents {
 /** The property whose transition ends the way in. */
 const ENDS_WITH: Record<ShowTransition, string | null> = { crossfade: 'opacity', 'zoom-fade': 'opacity', slide: 'transform', none: null };
 
-export function SlideLayer({ slide, current, transition, paused, caption, driftMs, altOf, onRevealed, onEnded, onFailed }: SlideLayerProps) {
+export function SlideLayer({ slide, current, onBlack = false, transition, paused, caption, driftMs, altOf, onRevealed, onEnded, onFailed }: SlideLayerProps) {
   const layer = useRef<HTMLDivElement>(null);
   const drift = useRef<HTMLDivElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
   const shown = useRef(false);
+  const firstOnScreen = useRef(onBlack);
+  /** The backdrop of a photo that came over black, painted once it is in. */
+  const lateBackdrop = useRef<(() => void) | null>(null);
   const animation = useRef<Animation | null>(null);
   const [visible, setVisible] = useState(false);
   const picture = hasPicture(slide);
@@ -54,14 +59,29 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
       const box = layer.current;
       if (!box || shown.current) return;
       const screen = { width: box.clientWidth, height: box.clientHeight };
+      let sources: (HTMLImageElement | HTMLVideoElement)[] = [];
       if (pair) {
         const images = [...box.querySelectorAll<HTMLImageElement>('.layer__image')];
         if (images.length < 2 || !images.every((img) => img.complete && img.naturalWidth > 0)) return;
-        shown.current = true;
-        if (backdrop.current) paintBackdrop(backdrop.current, images, screen, pair.layout);
+        sources = images;
+      } else if (source) {
+        sources = [source];
+      }
+      shown.current = true;
+      const paint = () => {
+        if (backdrop.current && sources.length > 0) paintBackdrop(backdrop.current, sources, screen, pair ? pair.layout : null);
+      };
+      // Painting a backdrop decodes the photo once more on this thread (~40-80 ms
+      // here, more on a Pi). Over another photo the backdrop is there before the
+      // layer starts to show. Over black (the show's first photo) the photo does
+      // not wait for it: the backdrop follows once the photo is in, fading in.
+      if (firstOnScreen.current) {
+        lateBackdrop.current = () => {
+          paint();
+          backdrop.current?.classList.add('layer__backdrop--late');
+        };
       } else {
-        shown.current = true;
-        if (backdrop.current && source) paintBackdrop(backdrop.current, [source], screen);
+        paint();
       }
       // Make the browser take in the hidden style first, so the change starts the transition there.
       box.getBoundingClientRect();
@@ -76,10 +96,18 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
     if (img?.complete && img.naturalWidth > 0) reveal(img);
   }, [reveal]);
 
+  /** Fully visible: a late backdrop is painted, and the layer under this one may go. */
+  const arrived = useCallback(() => {
+    const paintLate = lateBackdrop.current;
+    lateBackdrop.current = null;
+    paintLate?.();
+    onRevealed(key);
+  }, [onRevealed, key]);
+
   // Without a transition the layer is fully visible in the same frame it appears.
   useLayoutEffect(() => {
-    if (visible && !animated) onRevealed(key);
-  }, [visible, animated, onRevealed, key]);
+    if (visible && !animated) arrived();
+  }, [visible, animated, arrived]);
 
   // Ken Burns: started once per slide, from the moment it comes in, handed to the compositor.
   useEffect(() => {
@@ -104,7 +132,7 @@ export function SlideLayer({ slide, current, transition, paused, caption, driftM
   }, [paused, visible]);
 
   const onTransitionEnd = (event: TransitionEvent<HTMLDivElement>) => {
-    if (event.target === event.currentTarget && event.propertyName === ENDS_WITH[transition]) onRevealed(key);
+    if (event.target === event.currentTarget && event.propertyName === ENDS_WITH[transition]) arrived();
   };
 
   const className = ['layer', `layer--${fit}`, `layer--t-${transition}`, slide.back ? 'layer--back' : '', visible ? 'layer--visible' : ''].filter(Boolean).join(' ');

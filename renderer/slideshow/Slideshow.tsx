@@ -96,7 +96,7 @@ function Show({ snapshot, connection, link, reload }: ShowProps) {
       {view.notice === 'empty' && <EmptyState setupNeeded={status.setupNeeded} />}
       {view.notice === 'unavailable' && <UnavailableState />}
       {view.previous && <SlideLayer key={view.previous.key} slide={view.previous} current={false} caption={captionOf(view.previous)} {...layer} />}
-      {view.current && <SlideLayer key={view.current.key} slide={view.current} current caption={captionOf(view.current)} {...layer} />}
+      {view.current && <SlideLayer key={view.current.key} slide={view.current} current onBlack={!view.previous} caption={captionOf(view.current)} {...layer} />}
       {look.clock !== 'off' && <Clock mode={look.clock} />}
       <StatusNote status={status} connection={connection} />
       {paused && <PauseMark />}
