@@ -14,6 +14,17 @@ test('the first photo of the project appears, at screen size', async ({ page, wi
   for (const path of wix.mediaRequests) expect(path).toMatch(/\/v1\/(fit|fill)\/w_1280,h_720,/);
 });
 
+test('the page asks for its snapshot once: the request that came with the page is the one its script reads', async ({ page, launchFrame }) => {
+  const frame = await launchFrame();
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/snapshot') asked.push(request.url());
+  });
+  await page.goto(frame.url);
+  await expect(currentItem(page).locator('img')).toBeVisible();
+  expect(asked).toHaveLength(1);
+});
+
 test('an item added on Wix appears after the next poll', async ({ page, wix, launchFrame }) => {
   const frame = await launchFrame({ FRAME_SLIDE_SECONDS: '1' });
   wix.items(PROJECT_A).splice(2);

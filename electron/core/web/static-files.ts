@@ -17,7 +17,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export async function serveStatic(rootDir: string, pathname: string, res: ServerResponse): Promise<boolean> {
+/** `pageHeaders` go with the page itself (index.html), not with its assets. */
+export async function serveStatic(rootDir: string, pathname: string, res: ServerResponse, pageHeaders: Record<string, string> = {}): Promise<boolean> {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -35,6 +36,7 @@ export async function serveStatic(rootDir: string, pathname: string, res: Server
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'content-length': info.size,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(wantsFile ? {} : pageHeaders),
     });
     createReadStream(target).pipe(res);
     return true;

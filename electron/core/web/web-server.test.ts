@@ -113,8 +113,12 @@ describe('web shell server', () => {
       const response = await fetch(web.url + path);
       expect(response.headers.get('content-type')).toMatch(/text\/html/);
       expect(await response.text()).toContain('<title>Frame</title>');
+      // The page asks for its snapshot with itself (fetched as web-bridge.ts fetches it).
+      expect(response.headers.get('link')).toBe('</api/snapshot>; rel=preload; as=fetch; crossorigin');
     }
-    expect((await fetch(`${web.url}/assets/app.js`)).headers.get('cache-control')).toMatch(/immutable/);
+    const asset = await fetch(`${web.url}/assets/app.js`);
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    expect(asset.headers.get('link')).toBeNull();
   });
 });
 

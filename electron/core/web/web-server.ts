@@ -23,6 +23,11 @@ import { setupLink } from './setup-link';
 import { SettingsPaths, type SetupLink } from '../../../shared/settings-api';
 import { errorAnswer } from './error-answer';
 
+// The page's first request after its script is the snapshot: asked for with
+// the page itself, it is there when the script has started (web-bridge.ts
+// fetches exactly this: same path, CORS mode, same-origin credentials).
+const PAGE_PRELOADS = { link: `<${WebPaths.snapshot}>; rel=preload; as=fetch; crossorigin` };
+
 export interface WebServerOptions {
   frame: RunningFrame;
   rendererDir: string;
@@ -104,7 +109,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (url.pathname.startsWith('/media/')) return serveMedia(url, req, res);
     if (url.pathname.startsWith('/video/')) return serveVideo(url, req, res);
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' });
-    if (await serveStatic(rendererDir, url.pathname, res)) return;
+    if (await serveStatic(rendererDir, url.pathname, res, PAGE_PRELOADS)) return;
     sendJson(res, 404, { error: 'not found' });
   }
 
