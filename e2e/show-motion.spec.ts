@@ -59,8 +59,9 @@ test('Ken Burns is off by default', async ({ page, launchFrame }) => {
   const frame = await launchFrame();
   await page.goto(frame.url);
   await expect(page.locator('[data-current="true"]')).toBeVisible();
-  await page.waitForTimeout(1_500); // the crossfade is over
-  expect(await page.evaluate(RUNNING)).toEqual([]);
+  // Once the crossfade (1 s) and the first photo's backdrop fade (0.8 s after it)
+  // are over, nothing runs; a drift would run for the whole slide (10 s and more).
+  await expect.poll(() => page.evaluate(RUNNING), { timeout: 4_000 }).toEqual([]);
 });
 
 for (const transition of ['crossfade', 'slide', 'zoom-fade'] as const) {
