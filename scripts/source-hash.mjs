@@ -41,9 +41,9 @@ function sourceStats(root, paths = sourcePaths(root)) {
     .join('\n');
 }
 
-export function sourceHash(root = process.cwd()) {
+export function sourceHash(root = process.cwd(), paths = sourcePaths(root)) {
   const hash = createHash('sha256');
-  for (const path of sourcePaths(root)) {
+  for (const path of paths) {
     hash.update(path);
     hash.update('\0');
     hash.update(readFileSync(join(root, path)));
@@ -53,8 +53,8 @@ export function sourceHash(root = process.cwd()) {
 }
 
 /** The hash and the files' stats, taken together before a build reads the sources. */
-export function sourceSnapshot(root = process.cwd()) {
-  return { stats: sourceStats(root), hash: sourceHash(root) };
+export function sourceSnapshot(root = process.cwd(), paths = sourcePaths(root)) {
+  return { stats: sourceStats(root, paths), hash: sourceHash(root, paths) };
 }
 
 function readOr(path, fallback) {
@@ -70,12 +70,14 @@ export function buildIsCurrent(root = process.cwd()) {
   if (!BUILD_OUTPUTS.every((file) => existsSync(join(root, file)))) return false;
   const recorded = readOr(join(root, HASH_FILE), '').trim();
   if (!recorded) return false;
-  if (readOr(join(root, STATS_FILE), null) === sourceStats(root)) return true;
-  const snapshot = sourceSnapshot(root);
-  if (snapshot.hash !== recorded) return false;
+  // One listing of the sources serves both the stats and, when they differ, the hash.
+  const paths = sourcePaths(root);
+  const stats = sourceStats(root, paths);
+  if (readOr(join(root, STATS_FILE), null) === stats) return true;
+  if (sourceHash(root, paths) !== recorded) return false;
   // Same sources, touched (a checkout, a copy): remember their stats for the next start.
   try {
-    writeFileSync(join(root, STATS_FILE), snapshot.stats);
+    writeFileSync(join(root, STATS_FILE), stats);
   } catch {
     // A read-only checkout: the next start hashes again, which is only slower.
   }
